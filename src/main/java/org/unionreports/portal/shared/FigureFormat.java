@@ -1,0 +1,289 @@
+package org.unionreports.portal.shared;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.Normalizer;
+import java.text.ParsePosition;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.ibm.icu.text.CompactDecimalFormat;
+import com.ibm.icu.text.CompactDecimalFormat.CompactStyle;
+import com.ibm.icu.text.NumberFormat;
+import com.ibm.icu.text.RuleBasedNumberFormat;
+import com.ibm.icu.util.ULocale;
+
+/**
+ * Reads and writes figures the way Chinese work reports write them. The only code in the portal that knows
+ * 万, 亿, 余 or 近.
+ * <p>
+ * Reading takes digits (also full-width, with thousands separators), 万/萬/亿/億/千/百 multipliers, numbers
+ * written wholly in Chinese numerals (read by ICU's Chinese spell-out rules), a qualifier before or after,
+ * and a percent sign in either width: {@code 2.06亿}, {@code 1万余}, {@code 近千万}, {@code 85%以上}, {@code 三}.
+ * Writing goes back the same way ({@code 206000000 元} → {@code 2.06亿元}, with ICU's compact notation),
+ * and in English ({@code 206 million yuan}, {@code over 10,000}).
+ */
+public final class FigureFormat {
+
+	private static final int MAX_LENGTH = 64;
+
+	private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
+
+	/** Leading words, longest first so that 将近 is not read as 将 + 近. */
+	private static final List<Map.Entry<String, Qualifier>> LEADING = List.of(Map.entry("将近", Qualifier.JIN),
+			Map.entry("接近", Qualifier.JIN), Map.entry("超过", Qualifier.CHAO), Map.entry("大约", Qualifier.YUE),
+			Map.entry("达到", Qualifier.EXACT), Map.entry("近", Qualifier.JIN), Map.entry("超", Qualifier.CHAO),
+			Map.entry("逾", Qualifier.CHAO), Map.entry("约", Qualifier.YUE), Map.entry("达", Qualifier.EXACT),
+			Map.entry("上", Qualifier.YISHANG));
+
+	private static final List<Map.Entry<String, Qualifier>> TRAILING = List.of(Map.entry("以上", Qualifier.YISHANG),
+			Map.entry("左右", Qualifier.YUE), Map.entry("有余", Qualifier.YU));
+
+	private static final Pattern DIGITS_AND_MULTIPLIERS = Pattern.compile("(\\d+(?:\\.\\d+)?)([十百千万亿]*)");
+
+	private static final Pattern CHINESE_NUMERALS = Pattern.compile("[零〇一二两三四五六七八九十百千万亿]+");
+
+	private static final Map<Character, BigDecimal> MULTIPLIERS = Map.of('十', BigDecimal.TEN, '百',
+			BigDecimal.valueOf(100), '千', BigDecimal.valueOf(1_000), '万', BigDecimal.valueOf(10_000), '亿',
+			BigDecimal.valueOf(100_000_000));
+
+	/** English words for units that have them; measure words (个, 家, 项 …) have none in English. */
+	private static final Map<String, String> ENGLISH_UNITS = Map.ofEntries(Map.entry("人", "people"),
+			Map.entry("名", "people"), Map.entry("人次", "person-times"), Map.entry("户", "households"),
+			Map.entry("户次", "household-times"), Map.entry("元", "yuan"),
+			Map.entry("元/人/年", "yuan per person per year"), Map.entry("元/人", "yuan per person"));
+
+	private FigureFormat() {
+	}
+
+	/**
+	 * Reads a number as a report or a person writes it.
+	 * @throws FigureFormatException saying what is wrong, for anything that is not such a number
+	 */
+	public static ReadNumber read(String input) {
+		if (input == null || input.isBlank()) {
+			throw new FigureFormatException(input == null ? "" : input, "no number given");
+		}
+		if (input.length() > MAX_LENGTH) {
+			throw new FigureFormatException(input.substring(0, 20) + "…", "too long for a number");
+		}
+		String text = normalise(input);
+		Qualifier qualifier = Qualifier.EXACT;
+		boolean qualified = false;
+
+		for (Map.Entry<String, Qualifier> word : TRAILING) {
+			if (text.endsWith(word.getKey())) {
+				qualifier = word.getValue();
+				qualified = true;
+				text = text.substring(0, text.length() - word.getKey().length());
+				break;
+			}
+		}
+		boolean percent = text.endsWith("%");
+		if (percent) {
+			text = text.substring(0, text.length() - 1);
+		}
+		for (Map.Entry<String, Qualifier> word : LEADING) {
+			if (text.equals(word.getKey())) {
+				throw new FigureFormatException(input, "no number after " + word.getKey());
+			}
+			if (text.startsWith(word.getKey())) {
+				if (qualified && !word.getValue().isExact()) {
+					throw new FigureFormatException(input, "two qualifiers (" + word.getKey() + " and "
+							+ qualifier.code() + "); keep one");
+				}
+				if (!word.getValue().isExact()) {
+					qualifier = word.getValue();
+					qualified = true;
+				}
+				text = text.substring(word.getKey().length());
+				break;
+			}
+		}
+		int about = indexOfAny(text, "余多");
+		if (about >= 0) {
+			if (qualified) {
+				throw new FigureFormatException(input,
+						"two qualifiers (" + text.charAt(about) + " and " + qualifier.code() + "); keep one");
+			}
+			if (about == 0 || indexOfAny(text.substring(about + 1), "余多") >= 0) {
+				throw new FigureFormatException(input, "余 and 多 stand after a number, once");
+			}
+			qualifier = text.charAt(about) == '余' ? Qualifier.YU : Qualifier.DUO;
+			text = text.substring(0, about) + text.substring(about + 1);
+		}
+		BigDecimal value = readBody(input, text);
+		if (percent && value.compareTo(BigDecimal.ZERO) >= 0 && hasMultiplier(text)) {
+			throw new FigureFormatException(input, "a percentage cannot have 万 or 亿 in it");
+		}
+		return new ReadNumber(value, qualifier, percent);
+	}
+
+	/** Full-width forms to ASCII, 萬 and 億 to 万 and 亿, no white space, no thousands separators. */
+	private static String normalise(String input) {
+		String text = Normalizer.normalize(input, Normalizer.Form.NFKC)
+			.replace('萬', '万')
+			.replace('億', '亿')
+			.replace('。', '.')
+			.replaceAll("\\s+", "");
+		return text.replaceAll("(?<=\\d),(?=\\d{3}(?:\\D|$))", "");
+	}
+
+	private static BigDecimal readBody(String input, String text) {
+		if (text.isEmpty()) {
+			throw new FigureFormatException(input, "no number in it");
+		}
+		if (text.startsWith("-")) {
+			throw new FigureFormatException(input, "a figure cannot be negative");
+		}
+		Matcher digits = DIGITS_AND_MULTIPLIERS.matcher(text);
+		if (digits.matches()) {
+			BigDecimal value = new BigDecimal(digits.group(1));
+			for (char multiplier : digits.group(2).toCharArray()) {
+				value = value.multiply(MULTIPLIERS.get(multiplier));
+			}
+			return value;
+		}
+		if (CHINESE_NUMERALS.matcher(text).matches()) {
+			return readChineseNumerals(input, text);
+		}
+		throw new FigureFormatException(input, describeProblem(text));
+	}
+
+	private static BigDecimal readChineseNumerals(String input, String text) {
+		// ICU's rules want a leading digit: 千万 is read as 一千万, 百 as 一百.
+		String spelled = "十百千万亿".indexOf(text.charAt(0)) >= 0 ? "一" + text : text;
+		ParsePosition position = new ParsePosition(0);
+		Number number = spellout().parse(spelled, position);
+		if (number == null || position.getIndex() != spelled.length() || position.getErrorIndex() >= 0) {
+			throw new FigureFormatException(input, "the Chinese numerals do not make a number");
+		}
+		return new BigDecimal(number.toString());
+	}
+
+	private static String describeProblem(String text) {
+		long points = text.chars().filter(c -> c == '.').count();
+		if (points > 1) {
+			return points == 2 ? "two decimal points" : points + " decimal points";
+		}
+		if (text.contains("%")) {
+			return "the % sign belongs at the end of the number";
+		}
+		if (text.contains(",")) {
+			return "a comma where no thousands separator can stand";
+		}
+		if (text.matches(".*\\d.*") && text.matches(".*[零〇一二两三四五六七八九].*")) {
+			return "digits and Chinese numerals mixed; write 3200 or 三千二百";
+		}
+		if (text.matches("[十百千万亿]+\\d.*")) {
+			return "the multiplier stands before the digits";
+		}
+		int bad = text.codePoints()
+			.filter(c -> !Character.isDigit(c) && ".十百千万亿零〇一二两三四五六七八九".indexOf(c) < 0)
+			.findFirst()
+			.orElse(-1);
+		if (bad >= 0) {
+			return "'" + new String(Character.toChars(bad)) + "' is not part of a number";
+		}
+		return "not a number";
+	}
+
+	private static boolean hasMultiplier(String text) {
+		return indexOfAny(text, "十百千万亿") >= 0 && text.matches(".*\\d.*");
+	}
+
+	private static int indexOfAny(String text, String characters) {
+		for (int i = 0; i < text.length(); i++) {
+			if (characters.indexOf(text.charAt(i)) >= 0) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/** Writes a figure for people: {@code 46.73万户次}, {@code 1万余场}, {@code 85%以上}, or in English. */
+	public static String write(Amount amount, Locale locale) {
+		boolean english = "en".equals(locale.getLanguage());
+		if (amount.isMissing()) {
+			return english ? "not available" : "缺失";
+		}
+		return english ? writeEnglish(amount) : writeChinese(amount);
+	}
+
+	/** Only the number, the Chinese way: 2.06亿, 435万, 3700. */
+	public static String writeNumber(BigDecimal value, Locale locale) {
+		boolean english = "en".equals(locale.getLanguage());
+		return english ? englishNumber(value) : chineseNumber(value);
+	}
+
+	private static String writeChinese(Amount amount) {
+		String number = "%".equals(amount.unit()) ? amount.value().toPlainString() : chineseNumber(amount.value());
+		Qualifier qualifier = amount.qualifier();
+		return switch (qualifier.position()) {
+			case NONE -> number + amount.unit();
+			case BEFORE_NUMBER -> qualifier.code() + number + amount.unit();
+			case AFTER_NUMBER -> number + qualifier.code() + amount.unit();
+			case AFTER_UNIT -> number + amount.unit() + qualifier.code();
+		};
+	}
+
+	private static String writeEnglish(Amount amount) {
+		StringBuilder text = new StringBuilder();
+		if (!amount.qualifier().isExact()) {
+			text.append(amount.qualifier().english()).append(' ');
+		}
+		if ("%".equals(amount.unit())) {
+			return text.append(amount.value().toPlainString()).append('%').toString();
+		}
+		text.append(englishNumber(amount.value()));
+		String unit = ENGLISH_UNITS.get(amount.unit());
+		if (unit != null) {
+			text.append(' ').append(unit);
+		}
+		return text.toString();
+	}
+
+	private static String chineseNumber(BigDecimal value) {
+		if (value.abs().compareTo(BigDecimal.valueOf(10_000)) < 0) {
+			return value.stripTrailingZeros().toPlainString();
+		}
+		return compactIfExact(value, ULocale.SIMPLIFIED_CHINESE, CompactStyle.SHORT);
+	}
+
+	private static String englishNumber(BigDecimal value) {
+		if (value.abs().compareTo(MILLION) >= 0) {
+			String compact = compactIfExact(value, ULocale.ENGLISH, CompactStyle.LONG);
+			if (compact != null) {
+				return compact;
+			}
+		}
+		NumberFormat grouped = NumberFormat.getNumberInstance(ULocale.ENGLISH);
+		grouped.setMaximumFractionDigits(4);
+		return grouped.format(value);
+	}
+
+	/**
+	 * The compact form (2.06亿, 4.35 million) when it states the value exactly with at most two decimals;
+	 * otherwise the plain digits, because a report's figure must not be rounded on the way out.
+	 */
+	private static String compactIfExact(BigDecimal value, ULocale locale, CompactStyle style) {
+		CompactDecimalFormat compact = CompactDecimalFormat.getInstance(locale, style);
+		compact.setMaximumFractionDigits(2);
+		compact.setRoundingMode(RoundingMode.UNNECESSARY.ordinal());
+		try {
+			return compact.format(value);
+		}
+		catch (ArithmeticException inexact) {
+			return locale.getLanguage().equals("en") ? null : value.stripTrailingZeros().toPlainString();
+		}
+	}
+
+	private static RuleBasedNumberFormat spellout() {
+		// RuleBasedNumberFormat is not thread-safe and cheap enough to make per call on this path.
+		return new RuleBasedNumberFormat(ULocale.SIMPLIFIED_CHINESE, RuleBasedNumberFormat.SPELLOUT);
+	}
+
+}
