@@ -54,6 +54,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 				.setDataDirectory(cluster)
 				.setCleanDataDirectory(false)
 				.setPGStartupWait(Duration.ofSeconds(60))
+				// zonky tunes its server for throwaway test databases (-F, synchronous_commit=off); this one
+				// holds a federation's figures, so every acknowledged commit must reach the disk.
+				.setServerConfig("fsync", "on")
+				.setServerConfig("synchronous_commit", "on")
 				.setServerConfig("max_connections", "100")
 				.setLocaleConfig("locale", "C.UTF-8");
 			if (port > 0) {

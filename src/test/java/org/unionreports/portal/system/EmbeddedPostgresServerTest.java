@@ -43,6 +43,14 @@ class EmbeddedPostgresServerTest {
 	}
 
 	@Test
+	void everyAcknowledgedCommitReachesTheDisk() throws Exception {
+		try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(this.dataDirectory, 0)) {
+			assertThat(queryString(server, "show fsync")).isEqualTo("on");
+			assertThat(queryString(server, "show synchronous_commit")).isEqualTo("on");
+		}
+	}
+
+	@Test
 	void startsAgainWithItsDataAfterTheProcessWasKilled() throws Exception {
 		Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 				System.getProperty("java.class.path"), EmbeddedPostgresChild.class.getName(),
