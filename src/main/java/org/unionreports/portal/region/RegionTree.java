@@ -44,6 +44,34 @@ public class RegionTree {
 		return codes.isEmpty() ? List.of() : this.regions.findByCodes(codes);
 	}
 
+	/**
+	 * Adds a region that has no division code of its own (a functional zone, a grassroots union) under
+	 * {@code parent}, giving it a portal code: a letter for its level, the parent's code and a number,
+	 * e.g. {@code Z321100-01} for the first zone added under 镇江市.
+	 */
+	@Transactional
+	public Region addWithOwnCode(Region parent, String nameZh, String nameEn, RegionLevel level) {
+		if (level != RegionLevel.ZONE && level != RegionLevel.GRASSROOTS) {
+			throw new IllegalArgumentException("only zones and grassroots unions get codes of their own, not " + level);
+		}
+		String prefix = level.name().charAt(0) + parent.getCode() + "-";
+		int taken = this.jdbc.sql("select count(*) from region where code like :prefix")
+			.param("prefix", prefix + "%")
+			.query(Integer.class)
+			.single();
+		String code = prefix + String.format(Locale.ROOT, "%02d", taken + 1);
+		this.jdbc.sql("insert into region (code, name_zh, name_en, level, parent_id, path, division_code) "
+				+ "values (:code, :nameZh, :nameEn, :level, :parent, :path, false)")
+			.param("code", code)
+			.param("nameZh", nameZh.strip())
+			.param("nameEn", nameEn == null || nameEn.isBlank() ? nameZh.strip() : nameEn.strip())
+			.param("level", level.name())
+			.param("parent", parent.getId())
+			.param("path", parent.getPath() + code + "/")
+			.update();
+		return find(code).orElseThrow();
+	}
+
 	public long count() {
 		return this.regions.count();
 	}

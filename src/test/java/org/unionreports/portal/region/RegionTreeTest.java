@@ -45,6 +45,19 @@ class RegionTreeTest {
 	}
 
 	@Test
+	@org.springframework.transaction.annotation.Transactional
+	void aRegionWithoutADivisionCodeGetsACodeOfItsOwnUnderItsParent() {
+		Region zhenjiang = this.tree.find("321100").orElseThrow();
+		Region first = this.tree.addWithOwnCode(zhenjiang, "镇江高新区", "Zhenjiang High-tech Zone", RegionLevel.ZONE);
+		Region second = this.tree.addWithOwnCode(zhenjiang, "镇江开发区", null, RegionLevel.ZONE);
+		assertThat(first.getCode()).isEqualTo("Z321100-01");
+		assertThat(second.getCode()).isEqualTo("Z321100-02");
+		assertThat(first.isDivisionCode()).isFalse();
+		assertThat(first.getPath()).isEqualTo("/000000/320000/321100/Z321100-01/");
+		assertThat(this.tree.search("镇江高新")).extracting(Region::getCode).contains("Z321100-01");
+	}
+
+	@Test
 	void searchFindsByChineseNameEnglishNameAndCode() {
 		assertThat(this.tree.search("西双版纳")).extracting(Region::getCode).contains("532800");
 		assertThat(this.tree.search("xishuangbanna")).extracting(Region::getCode).contains("532800");
