@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -61,7 +62,7 @@ public class FigureCsvReader {
 	public FigureSheet read(Reader source) {
 		List<FigureInput> figures = new ArrayList<>();
 		List<ImportProblem> problems = new ArrayList<>();
-		Map<String, Metric> byName = this.catalogue.byNameIndex();
+		MetricCatalogue.Lookup metrics = this.catalogue.snapshot();
 		CSVFormat format = CSVFormat.RFC4180.builder()
 			.setHeader()
 			.setSkipHeaderRecord(true)
@@ -70,14 +71,14 @@ public class FigureCsvReader {
 			.setAllowMissingColumnNames(true)
 			.get();
 		try (CSVParser parser = format.parse(skipByteOrderMark(source))) {
-			Set<String> columns = lowerCase(parser.getHeaderNames());
-			if (!columns.contains(METRIC_ZH) && !columns.contains(METRIC_KEY)) {
+			Map<String, Integer> columns = columnIndex(parser.getHeaderNames());
+			if (!columns.containsKey(METRIC_ZH) && !columns.containsKey(METRIC_KEY)) {
 				problems.add(new ImportProblem(1, METRIC_ZH, "the header row has no metric_zh (or metric_key) column"));
 			}
-			if (!columns.contains(UNIT)) {
+			if (!columns.containsKey(UNIT)) {
 				problems.add(new ImportProblem(1, UNIT, "the header row has no unit column"));
 			}
-			if (!columns.contains(VALUE) && !columns.contains(NUMBER_TEXT)) {
+			if (!columns.containsKey(VALUE) && !columns.containsKey(NUMBER_TEXT)) {
 				problems.add(new ImportProblem(1, VALUE, "the header row has no value (or number_text) column"));
 			}
 			if (!problems.isEmpty()) {
@@ -87,7 +88,7 @@ public class FigureCsvReader {
 			long line = parser.getCurrentLineNumber() + 1;
 			while (records.hasNext()) {
 				CSVRecord record = records.next();
-				new RowReader(new Row(record, (int) line), byName, figures, problems).read();
+				new RowReader(new Row(record, columns, (int) line), metrics, figures, problems).read();
 				line = parser.getCurrentLineNumber() + 1;
 			}
 		}
@@ -106,23 +107,27 @@ public class FigureCsvReader {
 		return reader;
 	}
 
-	private static Set<String> lowerCase(List<String> names) {
-		Set<String> result = new java.util.HashSet<>();
-		names.forEach(name -> result.add(name.strip().toLowerCase(Locale.ROOT)));
-		return result;
+	/** Column names, matched case-insensitively, to their position; the first of a repeated name wins. */
+	private static Map<String, Integer> columnIndex(List<String> names) {
+		Map<String, Integer> index = new HashMap<>();
+		for (int i = 0; i < names.size(); i++) {
+			if (names.get(i) != null) {
+				index.putIfAbsent(names.get(i).strip().toLowerCase(Locale.ROOT), i);
+			}
+		}
+		return index;
 	}
 
-	/** One record, with the header's columns matched case-insensitively. */
-	private record Row(CSVRecord record, int line) {
+	/** One record; a blank cell or a column the file does not have reads as null. */
+	private record Row(CSVRecord record, Map<String, Integer> columns, int line) {
 
 		String get(String column) {
-			for (Map.Entry<String, String> cell : this.record.toMap().entrySet()) {
-				if (cell.getKey() != null && cell.getKey().strip().equalsIgnoreCase(column)) {
-					String value = cell.getValue();
-					return value == null || value.isBlank() ? null : value.strip();
-				}
+			Integer index = this.columns.get(column);
+			if (index == null || index >= this.record.size()) {
+				return null;
 			}
-			return null;
+			String value = this.record.get(index);
+			return value == null || value.isBlank() ? null : value.strip();
 		}
 
 	}
@@ -131,7 +136,7 @@ public class FigureCsvReader {
 
 		private final Row row;
 
-		private final Map<String, Metric> byName;
+		private final MetricCatalogue.Lookup metrics;
 
 		private final List<FigureInput> figures;
 
@@ -139,9 +144,9 @@ public class FigureCsvReader {
 
 		private final int problemsBefore;
 
-		RowReader(Row row, Map<String, Metric> byName, List<FigureInput> figures, List<ImportProblem> problems) {
+		RowReader(Row row, MetricCatalogue.Lookup metrics, List<FigureInput> figures, List<ImportProblem> problems) {
 			this.row = row;
-			this.byName = byName;
+			this.metrics = metrics;
 			this.figures = figures;
 			this.problems = problems;
 			this.problemsBefore = problems.size();
@@ -239,14 +244,14 @@ public class FigureCsvReader {
 			String nameZh = this.row.get(METRIC_ZH);
 			Metric metric = null;
 			if (key != null) {
-				metric = catalogue.byKey(key).orElse(null);
+				metric = this.metrics.byKey(key).orElse(null);
 				if (metric == null) {
 					problem(METRIC_KEY, "no catalogue metric has the key " + key);
 					return null;
 				}
 			}
 			else if (nameZh != null) {
-				metric = this.byName.get(nameZh);
+				metric = this.metrics.byName(nameZh).orElse(null);
 			}
 			else {
 				problem(METRIC_ZH, "no metric; name it in metric_zh (or give a catalogue metric_key)");

@@ -27,23 +27,43 @@ public class MetricCatalogue {
 	}
 
 	public Optional<Metric> byKey(String key) {
-		return all().stream().filter(m -> m.getKey().equals(key)).findFirst();
+		return snapshot().byKey(key);
 	}
 
 	/** The metric this Chinese name (or alias) stands for, if the catalogue has it. */
 	public Optional<Metric> byName(String nameZh) {
-		return Optional.ofNullable(byNameIndex().get(nameZh == null ? "" : nameZh.strip()));
+		return snapshot().byName(nameZh);
 	}
 
-	public Map<String, Metric> byNameIndex() {
-		Map<String, Metric> index = new HashMap<>();
-		for (Metric metric : all()) {
-			metric.getAliasesZh().forEach(alias -> index.putIfAbsent(alias, metric));
+	/** The whole catalogue, indexed for matching many rows (an import) with one query. */
+	public Lookup snapshot() {
+		return new Lookup(all());
+	}
+
+	/** The catalogue at one moment, indexed by key and by Chinese name and alias. */
+	public static final class Lookup {
+
+		private final Map<String, Metric> byKey = new HashMap<>();
+
+		private final Map<String, Metric> byName = new HashMap<>();
+
+		Lookup(List<Metric> metrics) {
+			for (Metric metric : metrics) {
+				this.byKey.put(metric.getKey(), metric);
+				metric.getAliasesZh().forEach(alias -> this.byName.putIfAbsent(alias, metric));
+			}
+			// A metric's own name wins over another metric's alias.
+			metrics.forEach(metric -> this.byName.put(metric.getNameZh(), metric));
 		}
-		for (Metric metric : all()) {
-			index.put(metric.getNameZh(), metric);
+
+		public Optional<Metric> byKey(String key) {
+			return Optional.ofNullable(key == null ? null : this.byKey.get(key.strip()));
 		}
-		return index;
+
+		public Optional<Metric> byName(String nameZh) {
+			return Optional.ofNullable(nameZh == null ? null : this.byName.get(nameZh.strip()));
+		}
+
 	}
 
 }
