@@ -18,6 +18,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = TestDataDirectory.class)
+@org.springframework.context.annotation.Import(TestUsers.class)
 public @interface PortalTest {
 
 }

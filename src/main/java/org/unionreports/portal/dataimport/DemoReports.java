@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -24,12 +23,14 @@ import org.unionreports.portal.region.RegionTree;
 import org.unionreports.portal.report.Report;
 import org.unionreports.portal.report.ReportCatalogue;
 import org.unionreports.portal.report.ReportEntry;
+import org.unionreports.portal.report.ReportWorkflow;
 import org.unionreports.portal.report.Source;
 import org.unionreports.portal.shared.Period;
 
 /**
  * The demo data: three real published reports (新疆, 镇江新区, 西安), loaded into an empty database as
- * published reports. Their figures go through the same reader as any figure file, so the seeds prove it.
+ * published reports. Their figures go through the same reader as any figure file, and the reports through
+ * the same workflow as any other (as the system), so the seeds prove both.
  */
 @Component
 public class DemoReports {
@@ -46,11 +47,15 @@ public class DemoReports {
 
 	private final FigureCsvReader reader;
 
-	DemoReports(RegionTree regions, ReportEntry entry, ReportCatalogue catalogue, FigureCsvReader reader) {
+	private final ReportWorkflow workflow;
+
+	DemoReports(RegionTree regions, ReportEntry entry, ReportCatalogue catalogue, FigureCsvReader reader,
+			ReportWorkflow workflow) {
 		this.regions = regions;
 		this.entry = entry;
 		this.catalogue = catalogue;
 		this.reader = reader;
+		this.workflow = workflow;
 	}
 
 	/** @return how many reports were loaded: none when the database already has reports */
@@ -87,8 +92,9 @@ public class DemoReports {
 			throw new IllegalStateException("demo report " + file + " has figure problems: " + sheet.problems());
 		}
 		this.entry.storeFigures(report.getId(), sheet.figures());
-		this.entry.publish(report.getId(),
-				source.date() != null ? source.date().atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant() : Instant.now());
+		this.workflow.submit(report.getId());
+		this.workflow.approve(report.getId());
+		this.workflow.publish(report.getId());
 	}
 
 	private static String blankToNull(String text) {

@@ -155,10 +155,15 @@ public class Report {
 		this.figures.add(figure);
 	}
 
-	/** Publishes the report as of {@code when}; the workflow with its checks comes with the workflow feature. */
-	public void publish(Instant when) {
-		this.status = ReportStatus.PUBLISHED;
-		this.publishedAt = when;
+	/** Moves the report to a status; {@link ReportWorkflow} decides which moves are allowed. */
+	void moveTo(ReportStatus status, Instant when) {
+		this.status = status;
+		this.publishedAt = status == ReportStatus.PUBLISHED ? when : null;
+	}
+
+	/** Staff may change a draft and a report returned for correction, nothing else. */
+	public boolean isEditable() {
+		return this.status == ReportStatus.DRAFT || this.status == ReportStatus.RETURNED;
 	}
 
 	@PreUpdate

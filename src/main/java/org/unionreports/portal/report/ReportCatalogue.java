@@ -9,12 +9,12 @@ import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.unionreports.portal.identity.Access;
 import org.unionreports.portal.region.Region;
 
 /**
- * Reads reports for pages and the API. Anonymous readers see published reports only; drafts are for the
- * staff and leaders in scope, which comes with the access feature — until then only published reports are
- * shown to anyone.
+ * Reads reports for pages and the API. Anonymous readers see published reports only; a report that is not
+ * published is shown only to users whose regions cover its region, and to nobody else it exists.
  */
 @Service
 @Transactional(readOnly = true)
@@ -24,14 +24,22 @@ public class ReportCatalogue {
 
 	private final FigureRepository figures;
 
-	ReportCatalogue(ReportRepository reports, FigureRepository figures) {
+	private final Access access;
+
+	ReportCatalogue(ReportRepository reports, FigureRepository figures, Access access) {
 		this.reports = reports;
 		this.figures = figures;
+		this.access = access;
 	}
 
-	/** The published report with its region, sections and figures loaded, ready to render. */
-	public Optional<ReportDocument> findPublished(Long id) {
-		return this.reports.findWithRegion(id).filter(Report::isPublished).map(report -> {
+	/**
+	 * The report with its region, sections and figures loaded, ready to render: if it is published, or the
+	 * current user's regions cover it.
+	 */
+	public Optional<ReportDocument> findVisible(Long id) {
+		return this.reports.findWithRegion(id)
+			.filter(report -> report.isPublished() || this.access.canRead(report.getRegion()))
+			.map(report -> {
 			Hibernate.initialize(report.getSections());
 			List<Figure> figures = this.figures.findByReport(id);
 			return new ReportDocument(report, report.getSections(), figures);

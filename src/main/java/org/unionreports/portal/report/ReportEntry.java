@@ -1,11 +1,13 @@
 package org.unionreports.portal.report;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,23 +25,38 @@ public class ReportEntry {
 
 	private final FigureLabelRepository labels;
 
-	ReportEntry(ReportRepository reports, FigureRepository figures, FigureLabelRepository labels) {
+	private final ReportHistory history;
+
+	private final Clock clock;
+
+	ReportEntry(ReportRepository reports, FigureRepository figures, FigureLabelRepository labels,
+			ReportHistory history, Clock clock) {
 		this.reports = reports;
 		this.figures = figures;
 		this.labels = labels;
+		this.history = history;
+		this.clock = clock;
 	}
 
+	/**
+	 * Creates a draft report for a region in the user's scope.
+	 * @throws ReportConflictException when the region already has a report for the period
+	 */
+	@PreAuthorize("@access.canEdit(#region)")
 	public Report create(Region region, Period period, String title, Source source) {
-		return this.reports.save(new Report(region, period, title, source));
+		this.reports.findByRegionAndPeriod(region.getCode(), period.firstYear(), period.lastYear()).ifPresent(existing -> {
+			throw new ReportConflictException(existing.getId(),
+					region.getNameZh() + " already has a report for " + period + " (report " + existing.getId() + ")");
+		});
+		Report report = this.reports.save(new Report(region, period, title, source));
+		this.history.record(report.getId(), "CREATE", null, ReportStatus.DRAFT, null, Instant.now(this.clock));
+		return report;
 	}
 
+	@PreAuthorize("@reportAccess.canEdit(#reportId)")
 	public void addSections(Long reportId, List<SectionText> sections) {
-		Report report = load(reportId);
+		Report report = loadEditable(reportId);
 		sections.forEach(section -> report.addSection(section.heading(), section.narrative()));
-	}
-
-	public void publish(Long reportId, Instant when) {
-		load(reportId).publish(when);
 	}
 
 	/**
@@ -48,8 +65,9 @@ public class ReportEntry {
 	 * heading the report does not have yet becomes a new section at the end.
 	 * @return the number of figures stored
 	 */
+	@PreAuthorize("@reportAccess.canEdit(#reportId)")
 	public int storeFigures(Long reportId, List<FigureInput> inputs) {
-		Report report = load(reportId);
+		Report report = loadEditable(reportId);
 		Map<FigureKey, Figure> existing = new HashMap<>();
 		for (Figure figure : this.figures.findByReport(reportId)) {
 			existing.put(FigureKey.of(figure), figure);
@@ -93,8 +111,13 @@ public class ReportEntry {
 			.orElseGet(() -> report.addSection(wanted, ""));
 	}
 
-	private Report load(Long reportId) {
-		return this.reports.findById(reportId).orElseThrow(() -> new ReportNotFoundException(reportId));
+	private Report loadEditable(Long reportId) {
+		Report report = this.reports.findById(reportId).orElseThrow(() -> new ReportNotFoundException(reportId));
+		if (!report.isEditable()) {
+			throw new ReportStateException("report.notEditable",
+					"a " + report.getStatus().name().toLowerCase() + " report cannot be changed");
+		}
+		return report;
 	}
 
 	/** A section's heading and narrative, as text. */

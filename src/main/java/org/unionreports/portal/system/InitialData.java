@@ -6,20 +6,29 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 import org.unionreports.portal.dataimport.DemoReports;
+import org.unionreports.portal.identity.Access;
+import org.unionreports.portal.identity.FirstAdministrator;
 import org.unionreports.portal.region.RegionLoader;
 
-/** On an empty database: the regions, then the demo reports (unless {@code portal.demo-data=false}). */
+/**
+ * On an empty database: the regions, the first administrator, then the demo reports (unless
+ * {@code portal.demo-data=false}), loaded with the rights of the system.
+ */
 @Component
 class InitialData implements ApplicationRunner {
 
 	private final RegionLoader regions;
 
+	private final FirstAdministrator administrator;
+
 	private final DemoReports demoReports;
 
 	private final boolean demoData;
 
-	InitialData(RegionLoader regions, DemoReports demoReports, @Value("${portal.demo-data:true}") boolean demoData) {
+	InitialData(RegionLoader regions, FirstAdministrator administrator, DemoReports demoReports,
+			@Value("${portal.demo-data:true}") boolean demoData) {
 		this.regions = regions;
+		this.administrator = administrator;
 		this.demoReports = demoReports;
 		this.demoData = demoData;
 	}
@@ -27,8 +36,9 @@ class InitialData implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) {
 		this.regions.loadIfEmpty();
+		this.administrator.createIfNeeded();
 		if (this.demoData) {
-			this.demoReports.loadIfEmpty();
+			Access.asSystem(this.demoReports::loadIfEmpty);
 		}
 	}
 

@@ -27,7 +27,7 @@ class ReportApiController {
 
 	@GetMapping("/api/reports/{id}")
 	ReportJson report(@PathVariable Long id) {
-		return ReportJson.of(this.reports.findPublished(id).orElseThrow(() -> new ReportNotFoundException(id)));
+		return ReportJson.of(this.reports.findVisible(id).orElseThrow(() -> new ReportNotFoundException(id)));
 	}
 
 	record ReportJson(Long id, String regionCode, String regionName, int periodStart, int periodEnd, String title,

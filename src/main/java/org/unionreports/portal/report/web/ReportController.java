@@ -19,7 +19,7 @@ class ReportController {
 
 	@GetMapping("/reports/{id}")
 	String report(@PathVariable Long id, Model model) {
-		model.addAttribute("doc", this.reports.findPublished(id).orElseThrow(() -> new ReportNotFoundException(id)));
+		model.addAttribute("doc", this.reports.findVisible(id).orElseThrow(() -> new ReportNotFoundException(id)));
 		return "reports/report";
 	}
 

@@ -1,0 +1,106 @@
+package org.unionreports.portal.audit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Records security events (sign-ins, failures, lock-outs, changes to users) in their own table, apart
+ * from the data they concern, and in the log. A record is written in its own transaction, so that a
+ * refused change still leaves its trace.
+ */
+@Service
+public class SecurityLog {
+
+	private static final Logger log = LoggerFactory.getLogger("security");
+
+	private static final int MAX_DETAILS = 1000;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	SecurityLog(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** Records an event by the current user, from the current request's address. */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void record(SecurityEventType type, String subject, String details) {
+		record(type, currentUser(), subject, currentRemoteAddress(), details);
+	}
+
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void record(SecurityEventType type, String actor, String subject, String remoteAddress, String details) {
+		String trimmed = details != null && details.length() > MAX_DETAILS ? details.substring(0, MAX_DETAILS) : details;
+		this.jdbc.sql("""
+				insert into security_event (occurred_at, type, actor, subject, remote_address, details)
+				values (:at, :type, :actor, :subject, :address, :details)""")
+			.param("at", java.sql.Timestamp.from(Instant.now(this.clock)))
+			.param("type", type.name())
+			.param("actor", actor)
+			.param("subject", subject)
+			.param("address", remoteAddress)
+			.param("details", trimmed)
+			.update();
+		log.info("{} subject={} actor={} from={} {}", type, subject, actor, remoteAddress, trimmed == null ? "" : trimmed);
+	}
+
+	/** When this user's sign-ins failed since the last one that succeeded, oldest first. */
+	@Transactional(readOnly = true)
+	public List<Instant> failedLoginsSinceLastSuccess(String username, Instant notBefore) {
+		return this.jdbc.sql("""
+				select occurred_at from security_event
+				where lower(subject) = lower(:username) and type = 'LOGIN_FAILED' and occurred_at >= :notBefore
+				  and occurred_at > coalesce((select max(occurred_at) from security_event
+				                              where lower(subject) = lower(:username) and type = 'LOGIN_SUCCEEDED'),
+				                             '-infinity')
+				order by occurred_at""")
+			.param("username", username)
+			.param("notBefore", java.sql.Timestamp.from(notBefore))
+			.query((rs, row) -> rs.getTimestamp(1).toInstant())
+			.list();
+	}
+
+	/** The latest events, newest first. */
+	@Transactional(readOnly = true)
+	public List<SecurityEvent> latest(int count) {
+		return this.jdbc.sql("""
+				select id, occurred_at, type, actor, subject, remote_address, details
+				from security_event order by occurred_at desc, id desc limit :count""")
+			.param("count", count)
+			.query((rs, row) -> new SecurityEvent(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
+					SecurityEventType.valueOf(rs.getString("type")), rs.getString("actor"), rs.getString("subject"),
+					rs.getString("remote_address"), rs.getString("details")))
+			.list();
+	}
+
+	private static String currentUser() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication == null || !authentication.isAuthenticated() ? null : authentication.getName();
+	}
+
+	/** The address of the request being served, as the proxy headers (if trusted) give it. */
+	public static String currentRemoteAddress() {
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			HttpServletRequest request = attributes.getRequest();
+			return request.getRemoteAddr();
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,31 @@
+package org.unionreports.portal.identity;
+
+import java.io.IOException;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.stereotype.Component;
+
+/** Back to the login form with the reason: wrong credentials, a disabled account, or a lock-out. */
+@Component
+class LoginFailureHandler extends SimpleUrlAuthenticationFailureHandler {
+
+	@Override
+	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException exception) throws IOException, ServletException {
+		String reason = exception instanceof LoginLockedException ? "locked"
+				: exception instanceof DisabledException ? "disabled" : "bad";
+		String username = request.getParameter("username");
+		request.getSession().setAttribute(LoginPage.LAST_USERNAME, username);
+		if (exception instanceof LoginLockedException locked) {
+			request.getSession().setAttribute(LoginPage.LOCKED_UNTIL, locked.until());
+		}
+		getRedirectStrategy().sendRedirect(request, response, "/login?error=" + reason);
+	}
+
+}

@@ -1,0 +1,29 @@
+package org.unionreports.portal.identity;
+
+import java.util.List;
+
+import org.unionreports.portal.region.Region;
+
+/**
+ * Where the current user may act: the role, and the paths of the regions held. A region is covered when
+ * it is one of them or lies below one.
+ */
+public record Scope(String username, Role role, List<String> regionPaths, boolean system) {
+
+	static Scope forSystem() {
+		return new Scope("system", null, List.of("/"), true);
+	}
+
+	public boolean covers(Region region) {
+		return covers(region.getPath());
+	}
+
+	public boolean covers(String regionPath) {
+		return this.system || this.regionPaths.stream().anyMatch(regionPath::startsWith);
+	}
+
+	public boolean is(Role wanted) {
+		return this.system || this.role == wanted;
+	}
+
+}

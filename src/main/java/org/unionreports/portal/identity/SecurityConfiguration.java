@@ -1,0 +1,111 @@
+package org.unionreports.portal.identity;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import org.unionreports.portal.audit.SecurityLog;
+
+/**
+ * Who may reach which address. Form login for the pages, HTTP Basic for {@code /api/**} only; the real
+ * checks of role and region stand on the services ({@code @PreAuthorize}), these rules are the outer wall.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	/**
+	 * Scripts only here: no inline script or style may run, and no other site may frame a page (the chart
+	 * embed page will open that for itself alone).
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+			+ "form-action 'self'; frame-ancestors 'none'";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	AuthenticationManager authenticationManager(PortalUserDetailsService users, PasswordEncoder passwordEncoder,
+			LoginThrottle throttle, SecurityLog securityLog,
+			org.springframework.security.authentication.AuthenticationEventPublisher events) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+		passwords.setPasswordEncoder(passwordEncoder);
+		ProviderManager manager = new ProviderManager(
+				List.of(new ThrottledAuthenticationProvider(passwords, throttle, securityLog)));
+		manager.setAuthenticationEventPublisher(events);
+		return manager;
+	}
+
+	/** The API: HTTP Basic, or the browser's session with its CSRF token. */
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, ApiAuthenticationEntryPoint entryPoint,
+			AuthenticationManager authenticationManager) throws Exception {
+		http.securityMatcher("/api/**")
+			.authenticationManager(authenticationManager)
+			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/api/**")
+				.permitAll()
+				.requestMatchers("/api/admin/**")
+				.hasRole(Role.ADMIN.name())
+				.anyRequest()
+				.authenticated())
+			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+			.exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+			.csrf(csrf -> csrf.requireCsrfProtectionMatcher(browserSessionWrites()))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pages(HttpSecurity http, LoginFailureHandler failureHandler,
+			AuthenticationManager authenticationManager) throws Exception {
+		http.authenticationManager(authenticationManager)
+			.authorizeHttpRequests(requests -> requests
+			.requestMatchers(HttpMethod.GET, "/", "/regions/**", "/reports/**", "/login", "/error", "/css/**",
+					"/js/**", "/webjars/**", "/favicon.ico", "/actuator/health")
+			.permitAll()
+			.requestMatchers("/admin/**")
+			.hasRole(Role.ADMIN.name())
+			.anyRequest()
+			.authenticated())
+			.formLogin(form -> form.loginPage("/login").failureHandler(failureHandler).permitAll())
+			.logout(logout -> logout.logoutSuccessUrl("/?loggedOut").permitAll())
+			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+		return http.build();
+	}
+
+	/**
+	 * A write to the API needs the CSRF token when it rides on the browser's session cookie, not when the
+	 * caller brings its own credentials (HTTP Basic, as scripts do; CONTRACT.md). A request with neither
+	 * is simply unauthenticated: 401, not a CSRF refusal.
+	 */
+	private static RequestMatcher browserSessionWrites() {
+		return (HttpServletRequest request) -> !List.of("GET", "HEAD", "OPTIONS", "TRACE").contains(request.getMethod())
+				&& request.getHeader("Authorization") == null
+				&& (request.getRequestedSessionId() != null || request.getSession(false) != null);
+	}
+
+}

@@ -1,0 +1,209 @@
+package org.unionreports.portal.identity;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.unionreports.portal.audit.SecurityEventType;
+import org.unionreports.portal.audit.SecurityLog;
+import org.unionreports.portal.region.Region;
+import org.unionreports.portal.region.RegionTree;
+import org.unionreports.portal.shared.NotFoundException;
+
+/**
+ * Creating and changing users: administrators create, disable, re-enable users, set their role and
+ * regions and reset passwords; every user changes their own password. Each change is a security event.
+ */
+@Service
+@Transactional
+public class UserAdministration {
+
+	private final UserRepository users;
+
+	private final RegionTree regions;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final PasswordPolicy passwordPolicy;
+
+	private final SecurityLog securityLog;
+
+	UserAdministration(UserRepository users, RegionTree regions, PasswordEncoder passwordEncoder,
+			PasswordPolicy passwordPolicy, SecurityLog securityLog) {
+		this.users = users;
+		this.regions = regions;
+		this.passwordEncoder = passwordEncoder;
+		this.passwordPolicy = passwordPolicy;
+		this.securityLog = securityLog;
+	}
+
+	/** What an administrator gives to create a user. */
+	public record NewUser(String username, String password, Role role, List<String> regionCodes) {
+	}
+
+	@PreAuthorize("hasRole('ADMIN')")
+	public PortalUser create(NewUser request) {
+		String username = request.username() == null ? "" : request.username().strip();
+		if (!username.matches("[A-Za-z0-9][A-Za-z0-9._@-]{2,63}")) {
+			throw new UserRequestException("user.username.invalid");
+		}
+		if (this.users.findByUsername(username).isPresent()) {
+			throw new UserRequestException("user.username.taken");
+		}
+		if (request.role() == null) {
+			throw new UserRequestException("user.role.required");
+		}
+		Set<Region> regions = regions(request.regionCodes());
+		checkPassword(request.password(), username);
+		PortalUser user = this.users.save(new PortalUser(username, this.passwordEncoder.encode(request.password()),
+				request.role(), regions));
+		this.securityLog.record(SecurityEventType.USER_CREATED, username,
+				"role " + request.role() + ", regions " + codes(regions));
+		return user;
+	}
+
+	/** The first administrator, made at start-up; not an administrator's action, so not guarded. */
+	PortalUser createFirstAdministrator(String username, String password) {
+		PortalUser user = this.users.save(new PortalUser(username, this.passwordEncoder.encode(password), Role.ADMIN,
+				Set.of(this.regions.national())));
+		this.securityLog.record(SecurityEventType.USER_CREATED, "system", username, null,
+				"first administrator, regions " + Region.NATIONAL_CODE);
+		return user;
+	}
+
+	@PreAuthorize("hasRole('ADMIN')")
+	public void changeRoleAndRegions(Long userId, Role role, List<String> regionCodes) {
+		PortalUser user = load(userId);
+		Set<Region> regions = regions(regionCodes);
+		if (role == null) {
+			throw new UserRequestException("user.role.required");
+		}
+		if (user.getRole() != role) {
+			if (user.getRole() == Role.ADMIN) {
+				refuseToRemoveLastAdministrator(user);
+			}
+			this.securityLog.record(SecurityEventType.ROLE_CHANGED, user.getUsername(), user.getRole() + " → " + role);
+			user.changeRole(role);
+		}
+		if (!codes(user.getRegions()).equals(codes(regions))) {
+			this.securityLog.record(SecurityEventType.REGIONS_CHANGED, user.getUsername(),
+					codes(user.getRegions()) + " → " + codes(regions));
+			user.replaceRegions(regions);
+		}
+	}
+
+	@PreAuthorize("hasRole('ADMIN')")
+	public void disable(Long userId) {
+		PortalUser user = load(userId);
+		if (user.getUsername().equalsIgnoreCase(currentUsername())) {
+			throw new UserRequestException("user.disable.self");
+		}
+		if (user.getRole() == Role.ADMIN) {
+			refuseToRemoveLastAdministrator(user);
+		}
+		if (user.isEnabled()) {
+			user.setEnabled(false);
+			this.securityLog.record(SecurityEventType.USER_DISABLED, user.getUsername(), null);
+		}
+	}
+
+	@PreAuthorize("hasRole('ADMIN')")
+	public void enable(Long userId) {
+		PortalUser user = load(userId);
+		if (!user.isEnabled()) {
+			user.setEnabled(true);
+			this.securityLog.record(SecurityEventType.USER_ENABLED, user.getUsername(), null);
+		}
+	}
+
+	@PreAuthorize("hasRole('ADMIN')")
+	public void resetPassword(Long userId, String newPassword) {
+		PortalUser user = load(userId);
+		checkPassword(newPassword, user.getUsername());
+		user.changePassword(this.passwordEncoder.encode(newPassword));
+		this.securityLog.record(SecurityEventType.PASSWORD_RESET, user.getUsername(), null);
+	}
+
+	/** The signed-in user changes their own password, proving they know the current one. */
+	@PreAuthorize("isAuthenticated()")
+	public void changeOwnPassword(String currentPassword, String newPassword) {
+		PortalUser user = this.users.findByUsername(currentUsername())
+			.orElseThrow(() -> new NotFoundException("user " + currentUsername()));
+		if (currentPassword == null || !this.passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
+			throw new UserRequestException("password.currentWrong");
+		}
+		checkPassword(newPassword, user.getUsername());
+		user.changePassword(this.passwordEncoder.encode(newPassword));
+		this.securityLog.record(SecurityEventType.PASSWORD_CHANGED, user.getUsername(), null);
+	}
+
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional(readOnly = true)
+	public List<PortalUser> all() {
+		return this.users.findAllWithRegions();
+	}
+
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional(readOnly = true)
+	public PortalUser find(Long userId) {
+		return load(userId);
+	}
+
+	@Transactional(readOnly = true)
+	public boolean anyUserExists() {
+		return this.users.count() > 0;
+	}
+
+	@Transactional(readOnly = true)
+	public boolean exists(String username) {
+		return this.users.findByUsername(username).isPresent();
+	}
+
+	private void checkPassword(String password, String username) {
+		this.passwordPolicy.problem(password, username).ifPresent(problem -> {
+			throw new PasswordRejectedException(problem);
+		});
+	}
+
+	private Set<Region> regions(List<String> codes) {
+		Set<Region> found = new LinkedHashSet<>();
+		for (String code : codes == null ? List.<String>of() : codes) {
+			if (code == null || code.isBlank()) {
+				continue;
+			}
+			found.add(this.regions.find(code.strip())
+				.orElseThrow(() -> new UserRequestException("user.region.unknown", code.strip())));
+		}
+		return found;
+	}
+
+	private void refuseToRemoveLastAdministrator(PortalUser user) {
+		long otherAdministrators = this.users.findAllWithRegions()
+			.stream()
+			.filter(other -> other.getRole() == Role.ADMIN && other.isEnabled() && !other.getId().equals(user.getId()))
+			.count();
+		if (otherAdministrators == 0) {
+			throw new UserRequestException("user.lastAdministrator");
+		}
+	}
+
+	private PortalUser load(Long userId) {
+		return this.users.findById(userId).orElseThrow(() -> new NotFoundException("user " + userId));
+	}
+
+	private static String codes(Set<Region> regions) {
+		return regions.stream().map(Region::getCode).sorted().collect(Collectors.joining(",", "[", "]"));
+	}
+
+	private static String currentUsername() {
+		return SecurityContextHolder.getContext().getAuthentication().getName();
+	}
+
+}

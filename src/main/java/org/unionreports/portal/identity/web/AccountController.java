@@ -1,0 +1,57 @@
+package org.unionreports.portal.identity.web;
+
+import jakarta.validation.Valid;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import org.unionreports.portal.identity.PasswordRejectedException;
+import org.unionreports.portal.identity.UserAdministration;
+import org.unionreports.portal.identity.UserRequestException;
+
+/** Every signed-in user changes their own password here. */
+@Controller
+@RequestMapping("/account/password")
+class AccountController {
+
+	private final UserAdministration users;
+
+	AccountController(UserAdministration users) {
+		this.users = users;
+	}
+
+	@GetMapping
+	String form(@ModelAttribute("form") PasswordChangeForm form) {
+		return "account/password";
+	}
+
+	@PostMapping
+	String change(@Valid @ModelAttribute("form") PasswordChangeForm form, BindingResult result,
+			RedirectAttributes redirect) {
+		if (!result.hasErrors() && !form.getNewPassword().equals(form.getRepeatPassword())) {
+			result.rejectValue("repeatPassword", "password.mismatch");
+		}
+		if (result.hasErrors()) {
+			return "account/password";
+		}
+		try {
+			this.users.changeOwnPassword(form.getCurrentPassword(), form.getNewPassword());
+		}
+		catch (PasswordRejectedException ex) {
+			result.rejectValue("newPassword", ex.messageKey());
+			return "account/password";
+		}
+		catch (UserRequestException ex) {
+			result.rejectValue("currentPassword", ex.messageKey());
+			return "account/password";
+		}
+		redirect.addFlashAttribute("message", "password.changed");
+		return "redirect:/account/password";
+	}
+
+}

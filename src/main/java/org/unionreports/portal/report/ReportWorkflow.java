@@ -1,0 +1,93 @@
+package org.unionreports.portal.report;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The steps of a report: staff submit a draft (or a returned report); leaders approve or return a
+ * submitted one, return or publish an approved one. Each step checks role and region where it is taken,
+ * and leaves a record of who took it, when, and (for a return) why.
+ */
+@Service
+@Transactional
+public class ReportWorkflow {
+
+	private final ReportRepository reports;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final ReportHistory history;
+
+	ReportWorkflow(ReportRepository reports, JdbcClient jdbc, Clock clock, ReportHistory history) {
+		this.reports = reports;
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.history = history;
+	}
+
+	@PreAuthorize("@reportAccess.canEdit(#reportId)")
+	public Report submit(Long reportId) {
+		return step(reportId, "SUBMIT", Set.of(ReportStatus.DRAFT, ReportStatus.RETURNED), ReportStatus.SUBMITTED, null);
+	}
+
+	@PreAuthorize("@reportAccess.canDecide(#reportId)")
+	public Report approve(Long reportId) {
+		return step(reportId, "APPROVE", Set.of(ReportStatus.SUBMITTED), ReportStatus.APPROVED, null);
+	}
+
+	@PreAuthorize("@reportAccess.canDecide(#reportId)")
+	public Report returnForCorrection(Long reportId, String comment) {
+		if (comment == null || comment.isBlank()) {
+			throw new IllegalArgumentException("a returned report needs a comment saying what to correct");
+		}
+		return step(reportId, "RETURN", Set.of(ReportStatus.SUBMITTED, ReportStatus.APPROVED), ReportStatus.RETURNED,
+				comment.strip());
+	}
+
+	@PreAuthorize("@reportAccess.canDecide(#reportId)")
+	public Report publish(Long reportId) {
+		return step(reportId, "PUBLISH", Set.of(ReportStatus.APPROVED), ReportStatus.PUBLISHED, null);
+	}
+
+	/** Who took which step when, oldest first. */
+	@PreAuthorize("@reportAccess.canRead(#reportId)")
+	@Transactional(readOnly = true)
+	public List<ReportEvent> history(Long reportId) {
+		return this.jdbc.sql("""
+				select occurred_at, actor, action, from_status, to_status, comment
+				from report_event where report_id = :id order by occurred_at, id""")
+			.param("id", reportId)
+			.query((rs, row) -> new ReportEvent(rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
+					rs.getString("action"), rs.getString("from_status"), rs.getString("to_status"),
+					rs.getString("comment")))
+			.list();
+	}
+
+	private Report step(Long reportId, String action, Set<ReportStatus> from, ReportStatus to, String comment) {
+		Report report = this.reports.findById(reportId).orElseThrow(() -> new ReportNotFoundException(reportId));
+		ReportStatus before = report.getStatus();
+		if (!from.contains(before)) {
+			throw new ReportStateException("report.step.refused." + action.toLowerCase(),
+					"a " + before.name().toLowerCase() + " report cannot take the step " + action.toLowerCase());
+		}
+		Instant now = Instant.now(this.clock);
+		report.moveTo(to, now);
+		this.history.record(reportId, action, before, to, comment, now);
+		return report;
+	}
+
+	/** One step in a report's history. */
+	public record ReportEvent(Instant occurredAt, String actor, String action, String fromStatus, String toStatus,
+			String comment) {
+	}
+
+}

@@ -1,0 +1,139 @@
+package org.unionreports.portal.report.web;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import org.unionreports.portal.region.Region;
+import org.unionreports.portal.region.RegionTree;
+import org.unionreports.portal.report.Report;
+import org.unionreports.portal.report.ReportConflictException;
+import org.unionreports.portal.report.ReportEntry;
+import org.unionreports.portal.report.ReportStateException;
+import org.unionreports.portal.report.ReportWorkflow;
+import org.unionreports.portal.report.Source;
+import org.unionreports.portal.shared.NotFoundException;
+import org.unionreports.portal.shared.Period;
+
+/** The write API of CONTRACT.md: create a report and take it through the workflow. */
+@RestController
+class ReportWriteApiController {
+
+	private final RegionTree regions;
+
+	private final ReportEntry entry;
+
+	private final ReportWorkflow workflow;
+
+	ReportWriteApiController(RegionTree regions, ReportEntry entry, ReportWorkflow workflow) {
+		this.regions = regions;
+		this.entry = entry;
+		this.workflow = workflow;
+	}
+
+	/** {@code source} is the publisher's name, or an object with {@code publisher}, {@code date}, {@code url}. */
+	record CreateReport(String regionCode, Integer periodStart, Integer periodEnd, String title, JsonNode source) {
+	}
+
+	record Created(Long id) {
+	}
+
+	record Status(Long id, String status) {
+
+		static Status of(Report report) {
+			return new Status(report.getId(), report.getStatus().name());
+		}
+
+	}
+
+	record Comment(String comment) {
+	}
+
+	@PostMapping("/api/reports")
+	ResponseEntity<Created> create(@RequestBody CreateReport request) {
+		if (request.regionCode() == null || request.periodStart() == null || request.title() == null
+				|| request.title().isBlank()) {
+			throw new IllegalArgumentException("regionCode, periodStart and title are required");
+		}
+		Region region = this.regions.find(request.regionCode().strip())
+			.orElseThrow(() -> new NotFoundException("region " + request.regionCode()));
+		Period period = new Period(request.periodStart(),
+				request.periodEnd() == null ? request.periodStart() : request.periodEnd());
+		Report report = this.entry.create(region, period, request.title().strip(), source(request.source()));
+		return ResponseEntity.created(URI.create("/api/reports/" + report.getId())).body(new Created(report.getId()));
+	}
+
+	@PostMapping("/api/reports/{id}/submit")
+	Status submit(@PathVariable Long id) {
+		return Status.of(this.workflow.submit(id));
+	}
+
+	@PostMapping("/api/reports/{id}/approve")
+	Status approve(@PathVariable Long id) {
+		return Status.of(this.workflow.approve(id));
+	}
+
+	@PostMapping("/api/reports/{id}/return")
+	Status returnForCorrection(@PathVariable Long id, @RequestBody(required = false) Comment comment) {
+		return Status.of(this.workflow.returnForCorrection(id, comment == null ? null : comment.comment()));
+	}
+
+	@PostMapping("/api/reports/{id}/publish")
+	Status publish(@PathVariable Long id) {
+		return Status.of(this.workflow.publish(id));
+	}
+
+	private static Source source(JsonNode source) {
+		if (source == null || source.isNull()) {
+			return Source.unknown();
+		}
+		if (source.isString()) {
+			return new Source(blankToNull(source.asString()), null, null);
+		}
+		String date = text(source, "date");
+		try {
+			return new Source(text(source, "publisher"), date == null ? null : LocalDate.parse(date), text(source, "url"));
+		}
+		catch (DateTimeParseException ex) {
+			throw new IllegalArgumentException("source.date must be written 2023-08-20, not " + date);
+		}
+	}
+
+	private static String text(JsonNode node, String field) {
+		JsonNode value = node.get(field);
+		return value == null || value.isNull() ? null : blankToNull(value.asString());
+	}
+
+	private static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text.strip();
+	}
+
+	@ExceptionHandler(ReportConflictException.class)
+	ProblemDetail conflict(ReportConflictException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+		problem.setProperty("existingId", ex.existingId());
+		return problem;
+	}
+
+	@ExceptionHandler(ReportStateException.class)
+	ProblemDetail refusedStep(ReportStateException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+	}
+
+	@ExceptionHandler(IllegalArgumentException.class)
+	ProblemDetail badRequest(IllegalArgumentException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
+
+}

@@ -1,0 +1,361 @@
+package org.unionreports.portal.identity;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import org.unionreports.portal.PortalTest;
+import org.unionreports.portal.TestUsers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Every mapped endpoint has an access rule here, and every rule is tried: anonymous visitors are sent to
+ * the login (pages) or get 401 (API); staff of another region get 403 and the database is unchanged;
+ * staff calling a leader's action get 403; a browser write without its CSRF token gets 403. A new endpoint
+ * without an entry in {@link #RULES} fails {@link #everyMappedEndpointHasATestedAccessRule()}.
+ */
+@PortalTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EndpointAccessTest {
+
+	enum Rule {
+
+		/** Anyone may read; unpublished data inside is filtered by scope (tested in DraftVisibilityTest). */
+		PUBLIC,
+		/** Pages for any signed-in user. */
+		SIGNED_IN_PAGE,
+		/** Pages of administrators. */
+		ADMIN_PAGE,
+		/** The administrators' API. */
+		ADMIN_API,
+		/** API writes for staff whose regions cover the report's region. */
+		STAFF_API,
+		/** API steps for leaders whose regions cover the report's region. */
+		LEADER_API
+
+	}
+
+	/** Method and pattern of every endpoint, with its rule. */
+	static final Map<String, Rule> RULES = new LinkedHashMap<>();
+
+	static {
+		for (String page : List.of("GET /", "GET /regions/{code}", "GET /reports/{id}", "GET /login",
+				"GET /api/regions", "GET /api/regions/{code}", "GET /api/reports/{id}", "* /error")) {
+			RULES.put(page, Rule.PUBLIC);
+		}
+		RULES.put("GET /account/password", Rule.SIGNED_IN_PAGE);
+		RULES.put("POST /account/password", Rule.SIGNED_IN_PAGE);
+		for (String page : List.of("GET /admin/users", "GET /admin/users/new", "POST /admin/users",
+				"GET /admin/users/{id}", "POST /admin/users/{id}", "POST /admin/users/{id}/disable",
+				"POST /admin/users/{id}/enable", "POST /admin/users/{id}/password", "GET /admin/security-events")) {
+			RULES.put(page, Rule.ADMIN_PAGE);
+		}
+		RULES.put("POST /api/admin/users", Rule.ADMIN_API);
+		RULES.put("POST /api/reports", Rule.STAFF_API);
+		RULES.put("POST /api/reports/{id}/submit", Rule.STAFF_API);
+		RULES.put("POST /api/reports/{id}/approve", Rule.LEADER_API);
+		RULES.put("POST /api/reports/{id}/return", Rule.LEADER_API);
+		RULES.put("POST /api/reports/{id}/publish", Rule.LEADER_API);
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TestUsers users;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	/** A report of 西安市 in each status a step starts from. */
+	final Map<String, Long> reports = new LinkedHashMap<>();
+
+	Long targetUserId;
+
+	@BeforeAll
+	void createUsersAndReports() {
+		this.users.ensure("ea-admin", Role.ADMIN, "000000");
+		this.users.ensure("ea-xian-staff", Role.STAFF, "610100");
+		this.users.ensure("ea-xinjiang-staff", Role.STAFF, "650000");
+		this.users.ensure("ea-shaanxi-leader", Role.LEADER, "610000");
+		this.users.ensure("ea-xinjiang-leader", Role.LEADER, "650000");
+		this.users.ensure("ea-target", Role.STAFF, "610100");
+		this.targetUserId = this.jdbc.sql("select id from app_user where username = 'ea-target'").query(Long.class).single();
+		this.reports.put("DRAFT", report(2001, "DRAFT"));
+		this.reports.put("SUBMITTED", report(2002, "SUBMITTED"));
+		this.reports.put("APPROVED", report(2003, "APPROVED"));
+	}
+
+	private Long report(int year, String status) {
+		return this.jdbc.sql("""
+				insert into report (region_id, period_start, period_end, title, status)
+				values ((select id from region where code = '610100'), :year, :year, '访问测试', :status)
+				on conflict (region_id, period_start, period_end) do update set status = excluded.status, published_at = null
+				returning id""")
+			.param("year", year)
+			.param("status", status)
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
+	void everyMappedEndpointHasATestedAccessRule() {
+		Set<String> mapped = new TreeSet<>();
+		for (RequestMappingInfo info : this.mappings.getHandlerMethods().keySet()) {
+			Set<String> methods = info.getMethodsCondition().getMethods().isEmpty() ? Set.of("*")
+					: info.getMethodsCondition().getMethods().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet());
+			for (String pattern : info.getPatternValues()) {
+				methods.forEach(method -> mapped.add(method + " " + pattern));
+			}
+		}
+		assertThat(RULES.keySet()).as("endpoints with a rule; add a rule for each new endpoint")
+			.containsExactlyInAnyOrderElementsOf(mapped);
+	}
+
+	/** One concrete request to an endpoint, given the ids of the fixtures. */
+	private MockHttpServletRequestBuilder request(String endpoint) {
+		String pattern = endpoint.substring(endpoint.indexOf(' ') + 1);
+		String path = pattern.replace("{code}", "610100").replace("{id}", idFor(endpoint));
+		boolean write = endpoint.startsWith("POST");
+		MockHttpServletRequestBuilder request = write ? post(path) : get(path);
+		if (endpoint.equals("POST /api/admin/users")) {
+			request.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"username\":\"ea-new-user\",\"password\":\"" + TestUsers.PASSWORD
+						+ "\",\"role\":\"STAFF\",\"regionCodes\":[\"610100\"]}");
+		}
+		else if (endpoint.equals("POST /api/reports")) {
+			request.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"regionCode\":\"610100\",\"periodStart\":2004,\"periodEnd\":2004,\"title\":\"新报告\"}");
+		}
+		else if (endpoint.equals("POST /api/reports/{id}/return")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"comment\":\"请核对数字\"}");
+		}
+		else if (endpoint.equals("POST /admin/users")) {
+			request.param("username", "ea-new-page-user").param("password", TestUsers.PASSWORD).param("role", "STAFF")
+				.param("regionCodes", "610100");
+		}
+		else if (endpoint.equals("POST /admin/users/{id}")) {
+			request.param("role", "LEADER").param("regionCodes", "610000");
+		}
+		else if (endpoint.equals("POST /admin/users/{id}/password")) {
+			request.param("password", "Another-Orbit-Kettle-77");
+		}
+		else if (endpoint.equals("POST /account/password")) {
+			request.param("currentPassword", TestUsers.PASSWORD)
+				.param("newPassword", "Another-Orbit-Kettle-77")
+				.param("repeatPassword", "Another-Orbit-Kettle-77");
+		}
+		return request;
+	}
+
+	private String idFor(String endpoint) {
+		if (endpoint.contains("/admin/users/")) {
+			return this.targetUserId.toString();
+		}
+		if (endpoint.endsWith("/submit")) {
+			return this.reports.get("DRAFT").toString();
+		}
+		if (endpoint.endsWith("/approve")) {
+			return this.reports.get("SUBMITTED").toString();
+		}
+		if (endpoint.endsWith("/return") || endpoint.endsWith("/publish")) {
+			return this.reports.get("APPROVED").toString();
+		}
+		return this.jdbc.sql("select min(id) from report where status = 'PUBLISHED'").query(Long.class).single().toString();
+	}
+
+	/** What must not change when a request is refused: users, their regions, reports and their history. */
+	private String databaseState() {
+		return this.jdbc.sql("""
+				select md5(coalesce((select string_agg(id || ':' || role || ':' || enabled || ':' || password_hash, ',' order by id) from app_user), '')
+				        || coalesce((select string_agg(user_id || '-' || region_id, ',' order by user_id, region_id) from user_region), '')
+				        || coalesce((select string_agg(id || ':' || status || ':' || version, ',' order by id) from report), '')
+				        || (select count(*) from report_event) || '/' || (select count(*) from figure))""")
+			.query(String.class)
+			.single();
+	}
+
+	static Stream<Arguments> endpoints(Rule... rules) {
+		Set<Rule> wanted = Set.of(rules);
+		return RULES.entrySet().stream().filter(e -> wanted.contains(e.getValue())).map(e -> Arguments.of(e.getKey()));
+	}
+
+	static Stream<Arguments> publicEndpoints() {
+		return endpoints(Rule.PUBLIC).filter(a -> !a.get()[0].equals("* /error"));
+	}
+
+	static Stream<Arguments> pageEndpoints() {
+		return endpoints(Rule.SIGNED_IN_PAGE, Rule.ADMIN_PAGE);
+	}
+
+	static Stream<Arguments> adminPageWrites() {
+		return endpoints(Rule.ADMIN_PAGE).filter(a -> ((String) a.get()[0]).startsWith("POST"));
+	}
+
+	static Stream<Arguments> adminPageReads() {
+		return endpoints(Rule.ADMIN_PAGE).filter(a -> ((String) a.get()[0]).startsWith("GET"));
+	}
+
+	static Stream<Arguments> pageWrites() {
+		return pageEndpoints().filter(a -> ((String) a.get()[0]).startsWith("POST"));
+	}
+
+	static Stream<Arguments> apiWrites() {
+		return endpoints(Rule.ADMIN_API, Rule.STAFF_API, Rule.LEADER_API);
+	}
+
+	static Stream<Arguments> staffApi() {
+		return endpoints(Rule.STAFF_API);
+	}
+
+	static Stream<Arguments> leaderApi() {
+		return endpoints(Rule.LEADER_API);
+	}
+
+	@ParameterizedTest(name = "{0} is open to anonymous visitors")
+	@MethodSource("publicEndpoints")
+	void publicEndpointsAnswerAnonymousVisitors(String endpoint) throws Exception {
+		this.mvc.perform(request(endpoint)).andExpect(status().isOk());
+	}
+
+	@ParameterizedTest(name = "{0} sends anonymous visitors to the login")
+	@MethodSource("pageEndpoints")
+	void pagesSendAnonymousVisitorsToTheLogin(String endpoint) throws Exception {
+		String before = databaseState();
+		this.mvc.perform(request(endpoint).with(csrf())).andExpect(status().isFound())
+			.andExpect(redirectedUrl("/login"));
+		assertThat(databaseState()).isEqualTo(before);
+	}
+
+	@ParameterizedTest(name = "{0} refuses a browser write without its CSRF token")
+	@MethodSource("pageWrites")
+	void pageWritesWithoutTheirCsrfTokenAreRefused(String endpoint) throws Exception {
+		String before = databaseState();
+		this.mvc.perform(request(endpoint).with(user("ea-admin").roles("ADMIN"))).andExpect(status().isForbidden());
+		assertThat(databaseState()).isEqualTo(before);
+	}
+
+	@ParameterizedTest(name = "{0} refuses staff")
+	@MethodSource("adminPageWrites")
+	void adminPageWritesRefuseStaff(String endpoint) throws Exception {
+		String before = databaseState();
+		this.mvc.perform(request(endpoint).with(csrf()).with(user("ea-xian-staff").roles("STAFF")))
+			.andExpect(status().isForbidden());
+		assertThat(databaseState()).isEqualTo(before);
+	}
+
+	@ParameterizedTest(name = "{0} is not shown to staff")
+	@MethodSource("adminPageReads")
+	void adminPagesRefuseStaff(String endpoint) throws Exception {
+		this.mvc.perform(request(endpoint).with(user("ea-xian-staff").roles("STAFF"))).andExpect(status().isForbidden());
+	}
+
+	@ParameterizedTest(name = "{0} answers anonymous callers with 401")
+	@MethodSource("apiWrites")
+	void apiWritesAnswerAnonymousCallersWith401(String endpoint) throws Exception {
+		String before = databaseState();
+		this.mvc.perform(request(endpoint)).andExpect(status().isUnauthorized());
+		assertThat(databaseState()).isEqualTo(before);
+	}
+
+	@ParameterizedTest(name = "{0} refuses a session write without its CSRF token")
+	@MethodSource("apiWrites")
+	void apiWritesOnTheBrowserSessionNeedTheCsrfToken(String endpoint) throws Exception {
+		String before = databaseState();
+		this.mvc.perform(request(endpoint).session(new MockHttpSession()).with(user("ea-admin").roles("ADMIN")))
+			.andExpect(status().isForbidden());
+		assertThat(databaseState()).isEqualTo(before);
+	}
+
+	@ParameterizedTest(name = "{0} refuses staff of another region")
+	@MethodSource("staffApi")
+	void staffApiRefusesStaffOfAnotherRegion(String endpoint) throws Exception {
+		String before = databaseState();
+		this.mvc.perform(request(endpoint).with(httpBasic("ea-xinjiang-staff", TestUsers.PASSWORD)))
+			.andExpect(status().isForbidden());
+		assertThat(databaseState()).isEqualTo(before);
+	}
+
+	@ParameterizedTest(name = "{0} refuses a leader, who does not enter reports")
+	@MethodSource("staffApi")
+	void staffApiRefusesLeaders(String endpoint) throws Exception {
+		String before = databaseState();
+		this.mvc.perform(request(endpoint).with(httpBasic("ea-shaanxi-leader", TestUsers.PASSWORD)))
+			.andExpect(status().isForbidden());
+		assertThat(databaseState()).isEqualTo(before);
+	}
+
+	@ParameterizedTest(name = "{0} refuses staff, even of the report's region")
+	@MethodSource("leaderApi")
+	void leaderActionsRefuseStaff(String endpoint) throws Exception {
+		String before = databaseState();
+		this.mvc.perform(request(endpoint).with(httpBasic("ea-xian-staff", TestUsers.PASSWORD)))
+			.andExpect(status().isForbidden());
+		assertThat(databaseState()).isEqualTo(before);
+	}
+
+	@ParameterizedTest(name = "{0} refuses a leader of another region")
+	@MethodSource("leaderApi")
+	void leaderActionsRefuseLeadersOfAnotherRegion(String endpoint) throws Exception {
+		String before = databaseState();
+		this.mvc.perform(request(endpoint).with(httpBasic("ea-xinjiang-leader", TestUsers.PASSWORD)))
+			.andExpect(status().isForbidden());
+		assertThat(databaseState()).isEqualTo(before);
+	}
+
+	@Test
+	void adminApiRefusesStaff() throws Exception {
+		String before = databaseState();
+		this.mvc.perform(request("POST /api/admin/users").with(httpBasic("ea-xian-staff", TestUsers.PASSWORD)))
+			.andExpect(status().isForbidden());
+		assertThat(databaseState()).isEqualTo(before);
+	}
+
+	@Test
+	void theRightPeopleCanDoWhatTheRulesAllow() throws Exception {
+		Function<String, MockHttpServletRequestBuilder> as = endpoint -> request(endpoint);
+		this.mvc.perform(as.apply("POST /api/reports/{id}/submit").with(httpBasic("ea-xian-staff", TestUsers.PASSWORD)))
+			.andExpect(status().isOk());
+		this.mvc.perform(as.apply("POST /api/reports/{id}/approve").with(httpBasic("ea-shaanxi-leader", TestUsers.PASSWORD)))
+			.andExpect(status().isOk());
+		this.mvc.perform(as.apply("POST /api/reports/{id}/publish").with(httpBasic("ea-shaanxi-leader", TestUsers.PASSWORD)))
+			.andExpect(status().isOk());
+		this.mvc.perform(as.apply("GET /admin/users").with(user("ea-admin").roles("ADMIN"))).andExpect(status().isOk());
+		// Put the fixtures back in the states the other tests start from.
+		createUsersAndReports();
+	}
+
+}

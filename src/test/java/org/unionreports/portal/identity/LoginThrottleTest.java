@@ -1,0 +1,151 @@
+package org.unionreports.portal.identity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import org.unionreports.portal.PortalTest;
+import org.unionreports.portal.TestUsers;
+import org.unionreports.portal.audit.SecurityEventType;
+import org.unionreports.portal.audit.SecurityLog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Five failed sign-ins lock a username for fifteen minutes, through the real login form and the API. */
+@PortalTest
+class LoginThrottleTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TestUsers users;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	SecurityLog securityLog;
+
+	private MvcResult signIn(String username, String password, MockHttpSession session) throws Exception {
+		return this.mvc.perform(post("/login").session(session).with(csrf()).param("username", username)
+			.param("password", password).with(request -> {
+				request.setRemoteAddr("203.0.113.7");
+				return request;
+			})).andReturn();
+	}
+
+	@Test
+	void fiveFailuresLockTheUsernameEvenForTheRightPassword() throws Exception {
+		String name = this.users.ensure("lt-form-user", Role.STAFF, "610100");
+		MockHttpSession session = new MockHttpSession();
+		for (int attempt = 1; attempt <= LoginThrottle.MAX_FAILURES; attempt++) {
+			MvcResult failed = signIn(name, "wrong-password-" + attempt, session);
+			assertThat(failed.getResponse().getRedirectedUrl()).isEqualTo("/login?error=bad");
+		}
+		MvcResult locked = signIn(name, TestUsers.PASSWORD, session);
+		assertThat(locked.getResponse().getRedirectedUrl()).isEqualTo("/login?error=locked");
+		this.mvc.perform(get("/login").param("error", "locked").session(session))
+			.andExpect(content().string(containsString("登录失败次数过多")))
+			.andExpect(content().string(containsString("之后再试")));
+
+		List<String> recorded = this.jdbc.sql("""
+				select type || '@' || remote_address from security_event where subject = :name and type like 'LOGIN%' order by id""")
+			.param("name", name)
+			.query(String.class)
+			.list();
+		assertThat(recorded).containsExactly("LOGIN_FAILED@203.0.113.7", "LOGIN_FAILED@203.0.113.7",
+				"LOGIN_FAILED@203.0.113.7", "LOGIN_FAILED@203.0.113.7", "LOGIN_FAILED@203.0.113.7",
+				"LOGIN_LOCKED@203.0.113.7");
+	}
+
+	@Test
+	void theRightPasswordSignsInAndGetsANewSessionId() throws Exception {
+		String name = this.users.ensure("lt-good-user", Role.STAFF, "610100");
+		MockHttpSession session = new MockHttpSession();
+		String before = session.getId();
+		MvcResult result = signIn(name, TestUsers.PASSWORD, session);
+		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
+		assertThat(result.getRequest().getSession().getId()).isNotEqualTo(before);
+		assertThat(this.securityLog.latest(20)).anySatisfy(event -> {
+			assertThat(event.type()).isEqualTo(SecurityEventType.LOGIN_SUCCEEDED);
+			assertThat(event.subject()).isEqualTo(name);
+			assertThat(event.remoteAddress()).isEqualTo("203.0.113.7");
+		});
+	}
+
+	@Test
+	void theApiIsThrottledTooAndSaysWhenToTryAgain() throws Exception {
+		String name = this.users.ensure("lt-api-user", Role.STAFF, "610100");
+		for (int attempt = 1; attempt <= LoginThrottle.MAX_FAILURES; attempt++) {
+			this.mvc.perform(post("/api/reports/1/submit").with(httpBasic(name, "wrong-" + attempt)))
+				.andExpect(status().isUnauthorized());
+		}
+		this.mvc.perform(post("/api/reports/1/submit").with(httpBasic(name, TestUsers.PASSWORD)))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(header().exists("Retry-After"))
+			.andExpect(content().string(containsString("Too many failed sign-ins")));
+	}
+
+	@Test
+	void theLockEndsFifteenMinutesAfterTheFifthFailure() {
+		String name = "lt-clock-user";
+		Instant start = Instant.parse("2020-01-01T02:00:00Z");
+		for (int minute = 0; minute < LoginThrottle.MAX_FAILURES; minute++) {
+			this.securityLog.record(SecurityEventType.LOGIN_FAILED, null, name, "198.51.100.1", null);
+			this.jdbc.sql("update security_event set occurred_at = :at where id = (select max(id) from security_event)")
+				.param("at", java.sql.Timestamp.from(start.plus(Duration.ofMinutes(minute))))
+				.update();
+		}
+		Instant fifth = start.plus(Duration.ofMinutes(LoginThrottle.MAX_FAILURES - 1));
+		assertThat(throttleAt(fifth.plusSeconds(1)).lockedUntil(name)).contains(fifth.plus(LoginThrottle.LOCK));
+		assertThat(throttleAt(fifth.plus(Duration.ofMinutes(14))).lockedUntil(name)).isPresent();
+		assertThat(throttleAt(fifth.plus(Duration.ofMinutes(15)).plusSeconds(1)).lockedUntil(name)).isEmpty();
+	}
+
+	@Test
+	void failuresSpreadOverMoreThanFifteenMinutesDoNotLock() {
+		String name = "lt-slow-user";
+		Instant start = Instant.parse("2020-02-01T02:00:00Z");
+		for (int attempt = 0; attempt < LoginThrottle.MAX_FAILURES; attempt++) {
+			this.securityLog.record(SecurityEventType.LOGIN_FAILED, null, name, null, null);
+			this.jdbc.sql("update security_event set occurred_at = :at where id = (select max(id) from security_event)")
+				.param("at", java.sql.Timestamp.from(start.plus(Duration.ofMinutes(4L * attempt))))
+				.update();
+		}
+		assertThat(throttleAt(start.plus(Duration.ofMinutes(17))).lockedUntil(name)).isEmpty();
+	}
+
+	private LoginThrottle throttleAt(Instant now) {
+		return new LoginThrottle(this.securityLog, Clock.fixed(now, ZoneOffset.UTC));
+	}
+
+	@Test
+	void aLockedAccountCanBeTriedAgainAfterAnotherUsernameFails() throws Exception {
+		String name = this.users.ensure("lt-other-user", Role.STAFF, "610100");
+		MockHttpSession session = new MockHttpSession();
+		signIn("lt-someone-else", "nope", session);
+		this.mvc.perform(post("/login").with(csrf()).param("username", name).param("password", TestUsers.PASSWORD))
+			.andExpect(redirectedUrl("/"));
+	}
+
+}
