@@ -55,6 +55,10 @@ public class Metric {
 	@JoinColumn(name = "base_metric_id")
 	private Metric baseMetric;
 
+	@ManyToOne(fetch = FetchType.LAZY)
+	@JoinColumn(name = "part_of_metric_id")
+	private Metric partOf;
+
 	@Column(name = "min_value")
 	private BigDecimal minValue;
 
@@ -116,6 +120,11 @@ public class Metric {
 
 	public Metric getBaseMetric() {
 		return this.baseMetric;
+	}
+
+	/** The metric this one counts a part of (new-employment-form members of members), if any. */
+	public Metric getPartOf() {
+		return this.partOf;
 	}
 
 	public BigDecimal getMinValue() {

@@ -110,6 +110,10 @@ public class Figure {
 		this.position = position;
 	}
 
+	void leaveSection() {
+		this.section = null;
+	}
+
 	public Long getId() {
 		return this.id;
 	}

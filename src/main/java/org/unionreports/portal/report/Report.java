@@ -18,7 +18,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -151,14 +150,31 @@ public class Report {
 		return section;
 	}
 
+	/** Inserts a section at a place; the sections after it move down one. */
+	Section addSectionAt(int position, String heading, String narrative) {
+		this.sections.stream().filter(section -> section.getPosition() >= position).forEach(Section::moveDown);
+		Section section = new Section(this, position, heading, narrative);
+		this.sections.add(position, section);
+		return section;
+	}
+
+	void removeSection(Section section) {
+		this.sections.remove(section);
+	}
+
 	void addFigure(Figure figure) {
 		this.figures.add(figure);
+	}
+
+	void removeFigure(Figure figure) {
+		this.figures.remove(figure);
 	}
 
 	/** Moves the report to a status; {@link ReportWorkflow} decides which moves are allowed. */
 	void moveTo(ReportStatus status, Instant when) {
 		this.status = status;
 		this.publishedAt = status == ReportStatus.PUBLISHED ? when : null;
+		this.updatedAt = when;
 	}
 
 	/** Staff may change a draft and a report returned for correction, nothing else. */
@@ -166,7 +182,7 @@ public class Report {
 		return this.status == ReportStatus.DRAFT || this.status == ReportStatus.RETURNED;
 	}
 
-	@PreUpdate
+	/** Marks the report changed, which also moves its version on: a save on an older version is refused. */
 	void touch() {
 		this.updatedAt = Instant.now();
 	}

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.hibernate.Hibernate;
 
 import org.springframework.data.domain.Limit;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,10 +27,35 @@ public class ReportCatalogue {
 
 	private final Access access;
 
-	ReportCatalogue(ReportRepository reports, FigureRepository figures, Access access) {
+	private final ReportHistory history;
+
+	ReportCatalogue(ReportRepository reports, FigureRepository figures, Access access, ReportHistory history) {
 		this.reports = reports;
 		this.figures = figures;
 		this.access = access;
+		this.history = history;
+	}
+
+	/** The record of a report: its workflow steps and every change to its content, for users in scope. */
+	@PreAuthorize("@reportAccess.canRead(#reportId)")
+	public Record record(Long reportId) {
+		return new Record(this.history.steps(reportId), this.history.changesSince(reportId, 0));
+	}
+
+	/** Every change to one figure, oldest first. */
+	@PreAuthorize("@reportAccess.canRead(#reportId)")
+	public List<ReportHistory.Change> figureRecord(Long reportId, Long figureId) {
+		return this.history.changesOfFigure(reportId, figureId);
+	}
+
+	/** The revisions of a report with what each changed: public once the report is published. */
+	public List<ReportHistory.Revision> revisions(Report report) {
+		return report.isPublished() || this.access.canRead(report.getRegion()) ? this.history.revisions(report.getId())
+				: List.of();
+	}
+
+	/** A report's workflow steps and content changes. */
+	public record Record(List<ReportHistory.Step> steps, List<ReportHistory.Change> changes) {
 	}
 
 	/**

@@ -2,7 +2,9 @@ package org.unionreports.portal.report;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,12 +14,22 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.unionreports.portal.region.Region;
+import org.unionreports.portal.shared.Amount;
 import org.unionreports.portal.shared.Period;
 
-/** Writes reports: creating them, their sections, and storing figures so that a repeated import replaces. */
+/**
+ * Writes reports: creating them, their sections and their figures. Every change is recorded with who
+ * made it. Staff change a draft or a returned report; a published report changes only through a revision,
+ * which needs a reason; submitted and approved reports are read-only. A save made on an older version of
+ * the report than the one stored is refused, never applied over the other person's.
+ */
 @Service
 @Transactional
 public class ReportEntry {
+
+	/** The usual sections of a union work report (DOMAIN.md), prefilled in a new report. */
+	public static final List<String> USUAL_HEADINGS = List.of("思想政治引领", "建功立业", "产业工人队伍建设改革", "维权服务",
+			"帮扶服务", "基层组织建设", "工会自身建设");
 
 	private final ReportRepository reports;
 
@@ -49,46 +61,145 @@ public class ReportEntry {
 					region.getNameZh() + " already has a report for " + period + " (report " + existing.getId() + ")");
 		});
 		Report report = this.reports.save(new Report(region, period, title, source));
-		this.history.record(report.getId(), "CREATE", null, ReportStatus.DRAFT, null, Instant.now(this.clock));
+		this.history.step(report.getId(), "CREATE", null, ReportStatus.DRAFT, null);
 		return report;
 	}
 
+	/** Creates a draft with the usual sections, for staff who start a report in the browser. */
+	@PreAuthorize("@access.canEdit(#region)")
+	public Report createWithUsualSections(Region region, Period period, String title, Source source) {
+		Report report = create(region, period, title, source);
+		USUAL_HEADINGS.forEach(heading -> report.addSection(heading, ""));
+		return report;
+	}
+
+	/** Appends sections with their text (loading a report's text); recorded as added. */
 	@PreAuthorize("@reportAccess.canEdit(#reportId)")
 	public void addSections(Long reportId, List<SectionText> sections) {
-		Report report = loadEditable(reportId);
-		sections.forEach(section -> report.addSection(section.heading(), section.narrative()));
+		Report report = loadForChange(reportId, null);
+		List<Section> added = new ArrayList<>();
+		sections.forEach(section -> added.add(report.addSection(section.heading(), section.narrative())));
+		this.reports.flush();
+		added.forEach(section -> this.history.section(reportId, section.getId(), section.getHeading(), "added", null,
+				section.getNarrative(), null));
 	}
 
 	/**
-	 * Stores the figures in the report. A figure of the same metric (or label), period and target flag as
-	 * one already there replaces it, so importing the same file twice leaves the same figures. A section
-	 * heading the report does not have yet becomes a new section at the end.
+	 * Replaces the report's sections with those of the form: kept sections (by id) take their new heading,
+	 * narrative and place, new ones are added, missing ones removed (their figures then belong to no section).
+	 */
+	@PreAuthorize("@reportAccess.canEdit(#reportId)")
+	public void saveSections(Long reportId, Edit edit, List<SectionEdit> wanted) {
+		Report report = loadForChange(reportId, edit);
+		Long revision = edit.isRevision() ? this.history.revision(reportId, edit.revisionReason().strip()) : null;
+		Map<Long, Section> existing = new LinkedHashMap<>();
+		report.getSections().forEach(section -> existing.put(section.getId(), section));
+		List<Section> added = new ArrayList<>();
+		for (int position = 0; position < wanted.size(); position++) {
+			SectionEdit edited = wanted.get(position);
+			Section section = edited.id() == null ? null : existing.remove(edited.id());
+			if (section == null) {
+				section = report.addSectionAt(position, edited.heading(), edited.narrative());
+				added.add(section);
+				continue;
+			}
+			if (!section.getHeading().equals(edited.heading())) {
+				this.history.section(reportId, section.getId(), edited.heading(), "heading", section.getHeading(),
+						edited.heading(), revision);
+			}
+			if (!section.getNarrative().equals(edited.narrative())) {
+				this.history.section(reportId, section.getId(), edited.heading(), "narrative", section.getNarrative(),
+						edited.narrative(), revision);
+			}
+			if (section.getPosition() != position) {
+				this.history.section(reportId, section.getId(), edited.heading(), "position",
+						Integer.toString(section.getPosition() + 1), Integer.toString(position + 1), revision);
+			}
+			section.edit(position, edited.heading(), edited.narrative());
+		}
+		for (Section removed : existing.values()) {
+			report.getFigures().stream().filter(f -> f.getSection() == removed).forEach(Figure::leaveSection);
+			report.removeSection(removed);
+			this.history.section(reportId, removed.getId(), removed.getHeading(), "removed", removed.getNarrative(), null,
+					revision);
+		}
+		report.touch();
+		this.reports.flush();
+		for (Section section : added) {
+			this.history.section(reportId, section.getId(), section.getHeading(), "added", null, section.getNarrative(),
+					revision);
+		}
+	}
+
+	/**
+	 * Saves the figures of the grid: each given figure is stored (replacing the one of the same metric or
+	 * label, period and target flag), and each figure named in {@code removed} is deleted.
+	 */
+	@PreAuthorize("@reportAccess.canEdit(#reportId)")
+	public void saveFigures(Long reportId, Edit edit, List<FigureInput> inputs, List<Long> removed) {
+		Report report = loadForChange(reportId, edit);
+		Long revision = edit.isRevision() ? this.history.revision(reportId, edit.revisionReason().strip()) : null;
+		store(report, inputs, revision);
+		for (Long figureId : removed) {
+			report.getFigures().stream().filter(f -> Objects.equals(f.getId(), figureId)).findFirst().ifPresent(figure -> {
+				this.history.figure(reportId, figure, figure.getAmount(), null, revision);
+				report.removeFigure(figure);
+			});
+		}
+		report.touch();
+	}
+
+	/**
+	 * Stores figures read from a file or a text. A figure of the same metric (or label), period and target
+	 * flag as one already there replaces it, so importing the same file twice leaves the same figures. A
+	 * section heading the report does not have yet becomes a new section at the end.
 	 * @return the number of figures stored
 	 */
 	@PreAuthorize("@reportAccess.canEdit(#reportId)")
 	public int storeFigures(Long reportId, List<FigureInput> inputs) {
-		Report report = loadEditable(reportId);
+		Report report = loadForChange(reportId, null);
+		store(report, inputs, null);
+		report.touch();
+		return inputs.size();
+	}
+
+	private void store(Report report, List<FigureInput> inputs, Long revision) {
 		Map<FigureKey, Figure> existing = new HashMap<>();
-		for (Figure figure : this.figures.findByReport(reportId)) {
+		for (Figure figure : this.figures.findByReport(report.getId())) {
 			existing.put(FigureKey.of(figure), figure);
 		}
 		int nextPosition = report.getFigures().stream().mapToInt(Figure::getPosition).max().orElse(-1) + 1;
+		List<Figure> added = new ArrayList<>();
 		for (FigureInput input : inputs) {
 			FigureLabel label = input.longTail() == null ? null : labelFor(input);
 			Period period = input.period() != null ? input.period() : report.getPeriod();
 			FigureKey key = new FigureKey(input.metric() == null ? null : input.metric().getId(),
 					label == null ? null : label.getId(), period, input.target());
 			Figure figure = existing.get(key);
+			Amount before = figure == null ? null : figure.getAmount();
 			int position = figure != null ? figure.getPosition() : nextPosition++;
 			if (figure == null) {
 				figure = new Figure(report, input.metric(), label, period, input.target());
 				report.addFigure(figure);
 				existing.put(key, figure);
+				added.add(figure);
 			}
 			figure.state(input.amount(), sectionFor(report, input.sectionHeading()), input.sourceText(),
 					input.numberText(), input.note(), position);
+			if (before != null && !before.equals(input.amount())) {
+				this.history.figure(report.getId(), figure, before, input.amount(), revision);
+			}
 		}
-		return inputs.size();
+		this.reports.flush();
+		added.forEach(figure -> this.history.figure(report.getId(), figure, null, figure.getAmount(), revision));
+	}
+
+	/** The version and last change of a report, for a form to carry. */
+	@PreAuthorize("@reportAccess.canRead(#reportId)")
+	@Transactional(readOnly = true)
+	public Edit openEdit(Long reportId) {
+		Report report = this.reports.findById(reportId).orElseThrow(() -> new ReportNotFoundException(reportId));
+		return new Edit(report.getVersion(), this.history.lastChangeId(reportId), null);
 	}
 
 	private FigureLabel labelFor(FigureInput input) {
@@ -111,17 +222,31 @@ public class ReportEntry {
 			.orElseGet(() -> report.addSection(wanted, ""));
 	}
 
-	private Report loadEditable(Long reportId) {
+	/**
+	 * The report, if its status allows this change: a draft or returned report always, a published one only
+	 * as a revision, and only when the form was opened on the version stored now.
+	 */
+	private Report loadForChange(Long reportId, Edit edit) {
 		Report report = this.reports.findById(reportId).orElseThrow(() -> new ReportNotFoundException(reportId));
-		if (!report.isEditable()) {
-			throw new ReportStateException("report.notEditable",
-					"a " + report.getStatus().name().toLowerCase() + " report cannot be changed");
+		boolean revision = edit != null && edit.isRevision();
+		if (report.isPublished() ? !revision : !report.isEditable()) {
+			throw new ReportStateException(report.isPublished() ? "report.revisionReasonRequired" : "report.notEditable",
+					report.isPublished() ? "a published report changes only through a revision with a reason"
+							: "a " + report.getStatus().name().toLowerCase() + " report cannot be changed");
+		}
+		if (edit != null && edit.version() != report.getVersion()) {
+			throw new EditConflictException(this.history.changesSince(reportId, edit.lastChangeSeen()),
+					report.getVersion(), this.history.lastChangeId(reportId));
 		}
 		return report;
 	}
 
 	/** A section's heading and narrative, as text. */
 	public record SectionText(String heading, String narrative) {
+	}
+
+	/** A section as the editor sends it: its id (none for a new one), heading and narrative. */
+	public record SectionEdit(Long id, String heading, String narrative) {
 	}
 
 	private record FigureKey(Long metricId, Long labelId, Period period, boolean target) {

@@ -1,35 +1,204 @@
 package org.unionreports.portal.report;
 
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
-/** Writes the record of each step a report takes: who, when, from which status to which, and why. */
+import org.unionreports.portal.shared.Amount;
+import org.unionreports.portal.shared.FigureFormat;
+
+/**
+ * Keeps the record of a report: each step of the workflow ({@code report_event}), each change to its
+ * content ({@code report_change}) and each revision of a published report ({@code report_revision}),
+ * with who and when. The record is only ever appended to.
+ */
 @Component
-class ReportHistory {
+public class ReportHistory {
 
 	private final JdbcClient jdbc;
 
-	ReportHistory(JdbcClient jdbc) {
+	private final Clock clock;
+
+	ReportHistory(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
-	void record(Long reportId, String action, ReportStatus from, ReportStatus to, String comment, Instant when) {
-		Authentication actor = SecurityContextHolder.getContext().getAuthentication();
+	void step(Long reportId, String action, ReportStatus from, ReportStatus to, String comment) {
 		this.jdbc.sql("""
 				insert into report_event (report_id, occurred_at, actor, action, from_status, to_status, comment)
 				values (:report, :at, :actor, :action, :from, :to, :comment)""")
 			.param("report", reportId)
-			.param("at", java.sql.Timestamp.from(when))
-			.param("actor", actor == null ? "system" : actor.getName())
+			.param("at", now())
+			.param("actor", actor())
 			.param("action", action)
 			.param("from", from == null ? null : from.name())
 			.param("to", to.name())
 			.param("comment", comment)
 			.update();
+	}
+
+	Long revision(Long reportId, String reason) {
+		return this.jdbc.sql("""
+				insert into report_revision (report_id, occurred_at, actor, reason)
+				values (:report, :at, :actor, :reason) returning id""")
+			.param("report", reportId)
+			.param("at", now())
+			.param("actor", actor())
+			.param("reason", reason)
+			.query(Long.class)
+			.single();
+	}
+
+	/** A figure's amount changed (either side may be null: added or removed). */
+	void figure(Long reportId, Figure figure, Amount before, Amount after, Long revisionId) {
+		String field = before == null ? "added" : after == null ? "removed" : "value";
+		this.jdbc.sql("""
+				insert into report_change (report_id, occurred_at, actor, subject, figure_id, label, field,
+				                           old_text, new_text, old_value, new_value, revision_id)
+				values (:report, :at, :actor, 'FIGURE', :figure, :label, :field, :oldText, :newText, :oldValue,
+				        :newValue, :revision)""")
+			.param("report", reportId)
+			.param("at", now())
+			.param("actor", actor())
+			.param("figure", figure.getId())
+			.param("label", figure.getNameZh())
+			.param("field", field)
+			.param("oldText", written(before))
+			.param("newText", written(after))
+			.param("oldValue", value(before))
+			.param("newValue", value(after))
+			.param("revision", revisionId)
+			.update();
+	}
+
+	/** A section's heading, narrative or place changed, or the section was added or removed. */
+	void section(Long reportId, Long sectionId, String heading, String field, String before, String after,
+			Long revisionId) {
+		this.jdbc.sql("""
+				insert into report_change (report_id, occurred_at, actor, subject, section_id, label, field,
+				                           old_text, new_text, revision_id)
+				values (:report, :at, :actor, 'SECTION', :section, :label, :field, :oldText, :newText, :revision)""")
+			.param("report", reportId)
+			.param("at", now())
+			.param("actor", actor())
+			.param("section", sectionId)
+			.param("label", heading)
+			.param("field", field)
+			.param("oldText", before)
+			.param("newText", after)
+			.param("revision", revisionId)
+			.update();
+	}
+
+	long lastChangeId(Long reportId) {
+		return this.jdbc.sql("select coalesce(max(id), 0) from report_change where report_id = :id")
+			.param("id", reportId)
+			.query(Long.class)
+			.single();
+	}
+
+	List<Change> changesSince(Long reportId, long afterChangeId) {
+		return this.jdbc.sql("""
+				select id, occurred_at, actor, subject, figure_id, section_id, label, field, old_text, new_text,
+				       revision_id
+				from report_change where report_id = :id and id > :after order by id""")
+			.param("id", reportId)
+			.param("after", afterChangeId)
+			.query(ReportHistory::change)
+			.list();
+	}
+
+	List<Change> changesOfFigure(Long reportId, Long figureId) {
+		return this.jdbc.sql("""
+				select id, occurred_at, actor, subject, figure_id, section_id, label, field, old_text, new_text,
+				       revision_id
+				from report_change where report_id = :id and figure_id = :figure order by id""")
+			.param("id", reportId)
+			.param("figure", figureId)
+			.query(ReportHistory::change)
+			.list();
+	}
+
+	List<Step> steps(Long reportId) {
+		return this.jdbc.sql("""
+				select occurred_at, actor, action, from_status, to_status, comment
+				from report_event where report_id = :id order by occurred_at, id""")
+			.param("id", reportId)
+			.query((rs, row) -> new Step(rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
+					rs.getString("action"), rs.getString("from_status"), rs.getString("to_status"),
+					rs.getString("comment")))
+			.list();
+	}
+
+	List<Revision> revisions(Long reportId) {
+		List<Revision> revisions = this.jdbc.sql("""
+				select id, occurred_at, actor, reason from report_revision where report_id = :id order by occurred_at, id""")
+			.param("id", reportId)
+			.query((rs, row) -> new Revision(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
+					rs.getString("actor"), rs.getString("reason"), List.of()))
+			.list();
+		return revisions.stream()
+			.map(revision -> new Revision(revision.id(), revision.occurredAt(), revision.actor(), revision.reason(),
+					this.jdbc.sql("""
+							select id, occurred_at, actor, subject, figure_id, section_id, label, field, old_text,
+							       new_text, revision_id
+							from report_change where revision_id = :revision order by id""")
+						.param("revision", revision.id())
+						.query(ReportHistory::change)
+						.list()))
+			.toList();
+	}
+
+	private static Change change(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		long figure = rs.getLong("figure_id");
+		Long figureId = rs.wasNull() ? null : figure;
+		long section = rs.getLong("section_id");
+		Long sectionId = rs.wasNull() ? null : section;
+		long revision = rs.getLong("revision_id");
+		Long revisionId = rs.wasNull() ? null : revision;
+		return new Change(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
+				rs.getString("subject"), figureId, sectionId, rs.getString("label"), rs.getString("field"),
+				rs.getString("old_text"), rs.getString("new_text"), revisionId);
+	}
+
+	private static String written(Amount amount) {
+		return amount == null ? null : FigureFormat.write(amount, Locale.SIMPLIFIED_CHINESE);
+	}
+
+	private static BigDecimal value(Amount amount) {
+		return amount == null ? null : amount.value();
+	}
+
+	private Timestamp now() {
+		return Timestamp.from(Instant.now(this.clock));
+	}
+
+	private static String actor() {
+		Authentication actor = SecurityContextHolder.getContext().getAuthentication();
+		return actor == null ? "system" : actor.getName();
+	}
+
+	/** One change to a report's content. */
+	public record Change(long id, Instant occurredAt, String actor, String subject, Long figureId, Long sectionId,
+			String label, String field, String oldText, String newText, Long revisionId) {
+	}
+
+	/** One workflow step. */
+	public record Step(Instant occurredAt, String actor, String action, String fromStatus, String toStatus,
+			String comment) {
+	}
+
+	/** A revision of a published report with its changes. */
+	public record Revision(long id, Instant occurredAt, String actor, String reason, List<Change> changes) {
 	}
 
 }

@@ -33,4 +33,6 @@ interface ReportRepository extends Repository<Report, Long> {
 
 	long count();
 
+	void flush();
+
 }

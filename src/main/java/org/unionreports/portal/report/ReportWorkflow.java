@@ -2,10 +2,8 @@ package org.unionreports.portal.report;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,15 +19,12 @@ public class ReportWorkflow {
 
 	private final ReportRepository reports;
 
-	private final JdbcClient jdbc;
-
 	private final Clock clock;
 
 	private final ReportHistory history;
 
-	ReportWorkflow(ReportRepository reports, JdbcClient jdbc, Clock clock, ReportHistory history) {
+	ReportWorkflow(ReportRepository reports, Clock clock, ReportHistory history) {
 		this.reports = reports;
-		this.jdbc = jdbc;
 		this.clock = clock;
 		this.history = history;
 	}
@@ -58,20 +53,6 @@ public class ReportWorkflow {
 		return step(reportId, "PUBLISH", Set.of(ReportStatus.APPROVED), ReportStatus.PUBLISHED, null);
 	}
 
-	/** Who took which step when, oldest first. */
-	@PreAuthorize("@reportAccess.canRead(#reportId)")
-	@Transactional(readOnly = true)
-	public List<ReportEvent> history(Long reportId) {
-		return this.jdbc.sql("""
-				select occurred_at, actor, action, from_status, to_status, comment
-				from report_event where report_id = :id order by occurred_at, id""")
-			.param("id", reportId)
-			.query((rs, row) -> new ReportEvent(rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
-					rs.getString("action"), rs.getString("from_status"), rs.getString("to_status"),
-					rs.getString("comment")))
-			.list();
-	}
-
 	private Report step(Long reportId, String action, Set<ReportStatus> from, ReportStatus to, String comment) {
 		Report report = this.reports.findById(reportId).orElseThrow(() -> new ReportNotFoundException(reportId));
 		ReportStatus before = report.getStatus();
@@ -81,13 +62,8 @@ public class ReportWorkflow {
 		}
 		Instant now = Instant.now(this.clock);
 		report.moveTo(to, now);
-		this.history.record(reportId, action, before, to, comment, now);
+		this.history.step(reportId, action, before, to, comment);
 		return report;
-	}
-
-	/** One step in a report's history. */
-	public record ReportEvent(Instant occurredAt, String actor, String action, String fromStatus, String toStatus,
-			String comment) {
 	}
 
 }

@@ -49,6 +49,16 @@ public class Section {
 		this.narrative = narrative == null ? "" : narrative;
 	}
 
+	void edit(int position, String heading, String narrative) {
+		this.position = position;
+		this.heading = heading;
+		this.narrative = narrative == null ? "" : narrative;
+	}
+
+	void moveDown() {
+		this.position++;
+	}
+
 	public Long getId() {
 		return this.id;
 	}

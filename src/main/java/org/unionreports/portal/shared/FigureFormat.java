@@ -16,6 +16,8 @@ import com.ibm.icu.text.NumberFormat;
 import com.ibm.icu.text.RuleBasedNumberFormat;
 import com.ibm.icu.util.ULocale;
 
+import org.unionreports.portal.shared.FigureFormatException.Problem;
+
 /**
  * Reads and writes figures the way Chinese work reports write them. The only code in the portal that knows
  * 万, 亿, 余 or 近.
@@ -65,10 +67,10 @@ public final class FigureFormat {
 	 */
 	public static ReadNumber read(String input) {
 		if (input == null || input.isBlank()) {
-			throw new FigureFormatException(input == null ? "" : input, "no number given");
+			throw new FigureFormatException(input == null ? "" : input, Problem.EMPTY);
 		}
 		if (input.length() > MAX_LENGTH) {
-			throw new FigureFormatException(input.substring(0, 20) + "…", "too long for a number");
+			throw new FigureFormatException(input.substring(0, 20) + "…", Problem.TOO_LONG);
 		}
 		String text = normalise(input);
 		Qualifier qualifier = Qualifier.EXACT;
@@ -82,18 +84,13 @@ public final class FigureFormat {
 				break;
 			}
 		}
-		boolean percent = text.endsWith("%");
-		if (percent) {
-			text = text.substring(0, text.length() - 1);
-		}
 		for (Map.Entry<String, Qualifier> word : LEADING) {
 			if (text.equals(word.getKey())) {
-				throw new FigureFormatException(input, "no number after " + word.getKey());
+				throw new FigureFormatException(input, Problem.NOTHING_AFTER, word.getKey());
 			}
 			if (text.startsWith(word.getKey())) {
 				if (qualified && !word.getValue().isExact()) {
-					throw new FigureFormatException(input, "two qualifiers (" + word.getKey() + " and "
-							+ qualifier.code() + "); keep one");
+					throw new FigureFormatException(input, Problem.TWO_QUALIFIERS, word.getKey(), qualifier.code());
 				}
 				if (!word.getValue().isExact()) {
 					qualifier = word.getValue();
@@ -106,18 +103,22 @@ public final class FigureFormat {
 		int about = indexOfAny(text, "余多");
 		if (about >= 0) {
 			if (qualified) {
-				throw new FigureFormatException(input,
-						"two qualifiers (" + text.charAt(about) + " and " + qualifier.code() + "); keep one");
+				throw new FigureFormatException(input, Problem.TWO_QUALIFIERS, String.valueOf(text.charAt(about)),
+						qualifier.code());
 			}
 			if (about == 0 || indexOfAny(text.substring(about + 1), "余多") >= 0) {
-				throw new FigureFormatException(input, "余 and 多 stand after a number, once");
+				throw new FigureFormatException(input, Problem.ABOUT_PLACE);
 			}
 			qualifier = text.charAt(about) == '余' ? Qualifier.YU : Qualifier.DUO;
 			text = text.substring(0, about) + text.substring(about + 1);
 		}
+		boolean percent = text.endsWith("%");
+		if (percent) {
+			text = text.substring(0, text.length() - 1);
+		}
 		BigDecimal value = readBody(input, text);
 		if (percent && value.compareTo(BigDecimal.ZERO) >= 0 && hasMultiplier(text)) {
-			throw new FigureFormatException(input, "a percentage cannot have 万 or 亿 in it");
+			throw new FigureFormatException(input, Problem.PERCENT_MULTIPLIER);
 		}
 		return new ReadNumber(value, qualifier, percent);
 	}
@@ -134,10 +135,10 @@ public final class FigureFormat {
 
 	private static BigDecimal readBody(String input, String text) {
 		if (text.isEmpty()) {
-			throw new FigureFormatException(input, "no number in it");
+			throw new FigureFormatException(input, Problem.NO_NUMBER);
 		}
 		if (text.startsWith("-")) {
-			throw new FigureFormatException(input, "a figure cannot be negative");
+			throw new FigureFormatException(input, Problem.NEGATIVE);
 		}
 		Matcher digits = DIGITS_AND_MULTIPLIERS.matcher(text);
 		if (digits.matches()) {
@@ -150,7 +151,7 @@ public final class FigureFormat {
 		if (CHINESE_NUMERALS.matcher(text).matches()) {
 			return readChineseNumerals(input, text);
 		}
-		throw new FigureFormatException(input, describeProblem(text));
+		throw describeProblem(input, text);
 	}
 
 	private static BigDecimal readChineseNumerals(String input, String text) {
@@ -159,36 +160,36 @@ public final class FigureFormat {
 		ParsePosition position = new ParsePosition(0);
 		Number number = spellout().parse(spelled, position);
 		if (number == null || position.getIndex() != spelled.length() || position.getErrorIndex() >= 0) {
-			throw new FigureFormatException(input, "the Chinese numerals do not make a number");
+			throw new FigureFormatException(input, Problem.BAD_NUMERALS);
 		}
 		return new BigDecimal(number.toString());
 	}
 
-	private static String describeProblem(String text) {
+	private static FigureFormatException describeProblem(String input, String text) {
 		long points = text.chars().filter(c -> c == '.').count();
 		if (points > 1) {
-			return points == 2 ? "two decimal points" : points + " decimal points";
+			return new FigureFormatException(input, Problem.DECIMAL_POINTS, points);
 		}
 		if (text.contains("%")) {
-			return "the % sign belongs at the end of the number";
+			return new FigureFormatException(input, Problem.PERCENT_PLACE);
 		}
 		if (text.contains(",")) {
-			return "a comma where no thousands separator can stand";
+			return new FigureFormatException(input, Problem.COMMA);
 		}
 		if (text.matches(".*\\d.*") && text.matches(".*[零〇一二两三四五六七八九].*")) {
-			return "digits and Chinese numerals mixed; write 3200 or 三千二百";
+			return new FigureFormatException(input, Problem.MIXED);
 		}
 		if (text.matches("[十百千万亿]+\\d.*")) {
-			return "the multiplier stands before the digits";
+			return new FigureFormatException(input, Problem.MULTIPLIER_FIRST);
 		}
 		int bad = text.codePoints()
 			.filter(c -> !Character.isDigit(c) && ".十百千万亿零〇一二两三四五六七八九".indexOf(c) < 0)
 			.findFirst()
 			.orElse(-1);
 		if (bad >= 0) {
-			return "'" + new String(Character.toChars(bad)) + "' is not part of a number";
+			return new FigureFormatException(input, Problem.NOT_PART, new String(Character.toChars(bad)));
 		}
-		return "not a number";
+		return new FigureFormatException(input, Problem.NOT_A_NUMBER);
 	}
 
 	private static boolean hasMultiplier(String text) {
@@ -211,6 +212,24 @@ public final class FigureFormat {
 			return english ? "not available" : "缺失";
 		}
 		return english ? writeEnglish(amount) : writeChinese(amount);
+	}
+
+	/**
+	 * The figure as a person types it into a cell beside its unit: {@code 435万余}, {@code 超1000万},
+	 * {@code 85%以上}. {@link #read} reads it back to the same value and qualifier.
+	 */
+	public static String writeEntry(Amount amount) {
+		if (amount.isMissing()) {
+			return "";
+		}
+		boolean percent = "%".equals(amount.unit());
+		String number = percent ? amount.value().toPlainString() + "%" : chineseNumber(amount.value());
+		Qualifier qualifier = amount.qualifier();
+		return switch (qualifier.position()) {
+			case NONE -> number;
+			case BEFORE_NUMBER -> qualifier.code() + number;
+			case AFTER_NUMBER, AFTER_UNIT -> number + qualifier.code();
+		};
 	}
 
 	/** Only the number, the Chinese way: 2.06亿, 435万, 3700. */

@@ -60,7 +60,11 @@ class EndpointAccessTest {
 		/** API writes for staff whose regions cover the report's region. */
 		STAFF_API,
 		/** API steps for leaders whose regions cover the report's region. */
-		LEADER_API
+		LEADER_API,
+		/** Staff pages about one report: for staff whose regions cover it. */
+		STAFF_PAGE,
+		/** Leaders' workflow steps in the browser. */
+		LEADER_PAGE
 
 	}
 
@@ -73,6 +77,18 @@ class EndpointAccessTest {
 			RULES.put(page, Rule.PUBLIC);
 		}
 		RULES.put("GET /account/password", Rule.SIGNED_IN_PAGE);
+		RULES.put("GET /staff", Rule.SIGNED_IN_PAGE);
+		RULES.put("GET /staff/reports/new", Rule.SIGNED_IN_PAGE);
+		RULES.put("GET /staff/figure-preview", Rule.SIGNED_IN_PAGE);
+		for (String page : List.of("POST /staff/reports", "GET /staff/reports/{id}", "GET /staff/reports/{id}/history",
+				"GET /staff/reports/{id}/sections", "POST /staff/reports/{id}/sections",
+				"GET /staff/reports/{id}/figures", "POST /staff/reports/{id}/figures",
+				"POST /staff/reports/{id}/submit")) {
+			RULES.put(page, Rule.STAFF_PAGE);
+		}
+		RULES.put("POST /staff/reports/{id}/approve", Rule.LEADER_PAGE);
+		RULES.put("POST /staff/reports/{id}/return", Rule.LEADER_PAGE);
+		RULES.put("POST /staff/reports/{id}/publish", Rule.LEADER_PAGE);
 		RULES.put("POST /account/password", Rule.SIGNED_IN_PAGE);
 		for (String page : List.of("GET /admin/users", "GET /admin/users/new", "POST /admin/users",
 				"GET /admin/users/{id}", "POST /admin/users/{id}", "POST /admin/users/{id}/disable",
@@ -160,6 +176,21 @@ class EndpointAccessTest {
 			request.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"regionCode\":\"610100\",\"periodStart\":2004,\"periodEnd\":2004,\"title\":\"新报告\"}");
 		}
+		else if (endpoint.equals("POST /staff/reports")) {
+			request.param("regionCode", "610100").param("periodStart", "2005").param("title", "新报告");
+		}
+		else if (endpoint.equals("POST /staff/reports/{id}/return")) {
+			request.param("comment", "请核对数字");
+		}
+		else if (endpoint.equals("POST /staff/reports/{id}/figures")) {
+			request.param("version", "0").param("cells[members]", "100");
+		}
+		else if (endpoint.equals("POST /staff/reports/{id}/sections")) {
+			request.param("version", "0").param("sections[0].heading", "新章节");
+		}
+		else if (endpoint.equals("GET /staff/figure-preview")) {
+			request.param("unit", "人").param("cells[members]", "435万余");
+		}
 		else if (endpoint.equals("POST /api/reports/{id}/return")) {
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"comment\":\"请核对数字\"}");
 		}
@@ -185,7 +216,8 @@ class EndpointAccessTest {
 		if (endpoint.contains("/admin/users/")) {
 			return this.targetUserId.toString();
 		}
-		if (endpoint.endsWith("/submit")) {
+		if (endpoint.endsWith("/submit") || endpoint.contains("/staff/reports/{id}") && !endpoint.endsWith("/approve")
+				&& !endpoint.endsWith("/return") && !endpoint.endsWith("/publish")) {
 			return this.reports.get("DRAFT").toString();
 		}
 		if (endpoint.endsWith("/approve")) {
@@ -218,7 +250,23 @@ class EndpointAccessTest {
 	}
 
 	static Stream<Arguments> pageEndpoints() {
-		return endpoints(Rule.SIGNED_IN_PAGE, Rule.ADMIN_PAGE);
+		return endpoints(Rule.SIGNED_IN_PAGE, Rule.ADMIN_PAGE, Rule.STAFF_PAGE, Rule.LEADER_PAGE);
+	}
+
+	static Stream<Arguments> staffPages() {
+		return endpoints(Rule.STAFF_PAGE);
+	}
+
+	static Stream<Arguments> staffPageReads() {
+		return staffPages().filter(a -> ((String) a.get()[0]).startsWith("GET"));
+	}
+
+	static Stream<Arguments> staffPageWrites() {
+		return staffPages().filter(a -> ((String) a.get()[0]).startsWith("POST"));
+	}
+
+	static Stream<Arguments> leaderPages() {
+		return endpoints(Rule.LEADER_PAGE);
 	}
 
 	static Stream<Arguments> adminPageWrites() {
@@ -336,6 +384,48 @@ class EndpointAccessTest {
 		assertThat(databaseState()).isEqualTo(before);
 	}
 
+	@ParameterizedTest(name = "{0} refuses staff of another region")
+	@MethodSource("staffPageWrites")
+	void staffPageWritesRefuseStaffOfAnotherRegion(String endpoint) throws Exception {
+		String before = databaseState();
+		this.mvc.perform(request(endpoint).with(csrf()).with(user("ea-xinjiang-staff").roles("STAFF")))
+			.andExpect(status().isForbidden());
+		assertThat(databaseState()).isEqualTo(before);
+	}
+
+	@ParameterizedTest(name = "{0} does not show another region's draft")
+	@MethodSource("staffPageReads")
+	void staffPagesDoNotShowAnotherRegionsDraft(String endpoint) throws Exception {
+		this.mvc.perform(request(endpoint).with(user("ea-xinjiang-staff").roles("STAFF"))).andExpect(status().isNotFound());
+	}
+
+	@ParameterizedTest(name = "{0} refuses a leader, who does not enter reports")
+	@MethodSource("staffPageWrites")
+	void staffPageWritesRefuseLeaders(String endpoint) throws Exception {
+		String before = databaseState();
+		this.mvc.perform(request(endpoint).with(csrf()).with(user("ea-shaanxi-leader").roles("LEADER")))
+			.andExpect(status().isForbidden());
+		assertThat(databaseState()).isEqualTo(before);
+	}
+
+	@ParameterizedTest(name = "{0} refuses staff, even of the report's region")
+	@MethodSource("leaderPages")
+	void leaderPagesRefuseStaff(String endpoint) throws Exception {
+		String before = databaseState();
+		this.mvc.perform(request(endpoint).with(csrf()).with(user("ea-xian-staff").roles("STAFF")))
+			.andExpect(status().isForbidden());
+		assertThat(databaseState()).isEqualTo(before);
+	}
+
+	@ParameterizedTest(name = "{0} refuses a leader of another region")
+	@MethodSource("leaderPages")
+	void leaderPagesRefuseLeadersOfAnotherRegion(String endpoint) throws Exception {
+		String before = databaseState();
+		this.mvc.perform(request(endpoint).with(csrf()).with(user("ea-xinjiang-leader").roles("LEADER")))
+			.andExpect(status().isForbidden());
+		assertThat(databaseState()).isEqualTo(before);
+	}
+
 	@Test
 	void adminApiRefusesStaff() throws Exception {
 		String before = databaseState();
@@ -354,6 +444,10 @@ class EndpointAccessTest {
 		this.mvc.perform(as.apply("POST /api/reports/{id}/publish").with(httpBasic("ea-shaanxi-leader", TestUsers.PASSWORD)))
 			.andExpect(status().isOk());
 		this.mvc.perform(as.apply("GET /admin/users").with(user("ea-admin").roles("ADMIN"))).andExpect(status().isOk());
+		this.mvc.perform(as.apply("GET /staff/reports/{id}/figures").with(user("ea-xian-staff").roles("STAFF")))
+			.andExpect(status().isOk());
+		this.mvc.perform(as.apply("GET /staff/reports/{id}").with(user("ea-shaanxi-leader").roles("LEADER")))
+			.andExpect(status().isOk());
 		// Put the fixtures back in the states the other tests start from.
 		createUsersAndReports();
 	}

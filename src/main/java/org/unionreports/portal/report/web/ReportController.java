@@ -19,7 +19,9 @@ class ReportController {
 
 	@GetMapping("/reports/{id}")
 	String report(@PathVariable Long id, Model model) {
-		model.addAttribute("doc", this.reports.findVisible(id).orElseThrow(() -> new ReportNotFoundException(id)));
+		var doc = this.reports.findVisible(id).orElseThrow(() -> new ReportNotFoundException(id));
+		model.addAttribute("doc", doc);
+		model.addAttribute("revisions", this.reports.revisions(doc.report()));
 		return "reports/report";
 	}
 

@@ -1,0 +1,148 @@
+package org.unionreports.portal.report.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import org.unionreports.portal.identity.Access;
+import org.unionreports.portal.metric.MetricCatalogue;
+import org.unionreports.portal.report.EditConflictException;
+import org.unionreports.portal.report.FigureRules;
+import org.unionreports.portal.report.ReportAccess;
+import org.unionreports.portal.report.ReportCatalogue;
+import org.unionreports.portal.report.ReportDocument;
+import org.unionreports.portal.report.ReportEntry;
+import org.unionreports.portal.report.ReportNotFoundException;
+import org.unionreports.portal.report.ReportStateException;
+
+/**
+ * The figure grid: every catalogue metric by family and the long-tail rows, typed the Chinese way. As a
+ * cell is typed, htmx asks {@code /staff/figure-preview} how it will be stored and written. A save with any
+ * error stores nothing and shows the whole grid again, as typed, with each message at its cell.
+ */
+@Controller
+class FigureGridController {
+
+	private final ReportCatalogue reports;
+
+	private final ReportEntry entry;
+
+	private final MetricCatalogue catalogue;
+
+	private final FigureRules rules;
+
+	private final Access access;
+
+	private final ReportAccess reportAccess;
+
+	FigureGridController(ReportCatalogue reports, ReportEntry entry, MetricCatalogue catalogue, FigureRules rules,
+			Access access, ReportAccess reportAccess) {
+		this.reports = reports;
+		this.entry = entry;
+		this.catalogue = catalogue;
+		this.rules = rules;
+		this.access = access;
+		this.reportAccess = reportAccess;
+	}
+
+	@GetMapping("/staff/reports/{id}/figures")
+	String showGrid(@PathVariable Long id, Model model) {
+		FigureGrid grid = load(id, model);
+		FigureGridForm form = grid.form();
+		form.openedAt(this.entry.openEdit(id));
+		model.addAttribute("form", form);
+		model.addAttribute("previews", grid.previews(form));
+		return "staff/figures";
+	}
+
+	@PostMapping("/staff/reports/{id}/figures")
+	String save(@PathVariable Long id, @ModelAttribute("form") FigureGridForm form, BindingResult result,
+			@RequestParam(defaultValue = "save") String action, Model model, RedirectAttributes redirect) {
+		if (!this.reportAccess.canEdit(id)) {
+			throw new AccessDeniedException("report " + id + " is not editable by this user");
+		}
+		FigureGrid grid = load(id, model);
+		model.addAttribute("previews", grid.previews(form));
+		if (action.equals("addRow")) {
+			form.getRows().add(new FigureGridForm.LongTailRow());
+			return "staff/figures";
+		}
+		FigureGrid.Reading reading = grid.read(form, result);
+		ReportDocument doc = (ReportDocument) model.getAttribute("doc");
+		List<FigureRules.Finding> warnings = new ArrayList<>();
+		for (FigureRules.Finding finding : this.rules.check(doc.report(), reading.figures())) {
+			if (finding.warning()) {
+				warnings.add(finding);
+			}
+			else {
+				result.rejectValue(finding.field(), finding.messageKey(), finding.arguments().toArray(), null);
+			}
+		}
+		if (doc.report().isPublished() && (form.getRevisionReason() == null || form.getRevisionReason().isBlank())) {
+			result.rejectValue("revisionReason", "report.revisionReasonRequired");
+		}
+		if (result.hasErrors()) {
+			return "staff/figures";
+		}
+		try {
+			this.entry.saveFigures(id, form.edit(), new ArrayList<>(reading.figures().values()), reading.removed());
+		}
+		catch (EditConflictException ex) {
+			form.setVersion(ex.currentVersion());
+			form.setLastChangeSeen(ex.lastChangeId());
+			model.addAttribute("conflict", ex.changesSince());
+			return "staff/figures";
+		}
+		catch (ReportStateException ex) {
+			result.reject(ex.messageKey());
+			return "staff/figures";
+		}
+		redirect.addFlashAttribute("message", "report.figures.saved");
+		redirect.addFlashAttribute("warnings", warnings);
+		return "redirect:/staff/reports/" + id + "/figures";
+	}
+
+	/** The preview beside a cell: what it will store and how the portal will write it. */
+	@GetMapping("/staff/figure-preview")
+	String preview(@RequestParam Map<String, String> params, @RequestParam(defaultValue = "") String unit,
+			Model model) {
+		String text = params.entrySet()
+			.stream()
+			.filter(e -> e.getKey().startsWith("cells[") || e.getKey().endsWith(".value"))
+			.map(Map.Entry::getValue)
+			.findFirst()
+			.orElse("");
+		String rowUnit = params.entrySet()
+			.stream()
+			.filter(e -> e.getKey().endsWith(".unit") || e.getKey().startsWith("units["))
+			.map(Map.Entry::getValue)
+			.filter(value -> !value.isBlank())
+			.findFirst()
+			.orElse(unit);
+		model.addAttribute("preview", FigureGrid.preview(text, rowUnit.strip()));
+		return "staff/preview :: single";
+	}
+
+	private FigureGrid load(Long id, Model model) {
+		ReportDocument doc = this.reports.findVisible(id).orElseThrow(() -> new ReportNotFoundException(id));
+		if (!this.access.canEdit(doc.report().getRegion())) {
+			throw new AccessDeniedException("report " + id + " is not editable by this user");
+		}
+		FigureGrid grid = new FigureGrid(doc, this.catalogue.all());
+		model.addAttribute("doc", doc);
+		model.addAttribute("grid", grid);
+		return grid;
+	}
+
+}

@@ -1,0 +1,157 @@
+package org.unionreports.portal.report.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.constraints.Size;
+
+import org.unionreports.portal.metric.Family;
+import org.unionreports.portal.metric.MetricKind;
+import org.unionreports.portal.report.Figure;
+import org.unionreports.portal.shared.FigureFormat;
+
+/**
+ * The figure grid as typed: one cell per catalogue metric (by key), with its unit where the metric has
+ * synonyms, and the long-tail rows. A cell holds the figure as a person writes it: {@code 435万余}.
+ */
+class FigureGridForm extends EditForm {
+
+	private Map<String, String> cells = new LinkedHashMap<>();
+
+	private Map<String, String> units = new LinkedHashMap<>();
+
+	private List<LongTailRow> rows = new ArrayList<>();
+
+	/** The grid filled with the report's figures of its own period (targets and other periods apart). */
+	static FigureGridForm of(List<Figure> figures) {
+		FigureGridForm form = new FigureGridForm();
+		for (Figure figure : figures) {
+			if (figure.isCatalogued()) {
+				form.cells.put(figure.getMetric().getKey(), FigureFormat.writeEntry(figure.getAmount()));
+				form.units.put(figure.getMetric().getKey(), figure.getUnit());
+			}
+			else {
+				LongTailRow row = new LongTailRow();
+				row.figureId = figure.getId();
+				row.nameZh = figure.getLabel().getNameZh();
+				row.nameEn = figure.getLabel().getNameEn();
+				row.unit = figure.getUnit();
+				row.family = figure.getLabel().getFamily();
+				row.kind = figure.getLabel().getKind();
+				row.value = FigureFormat.writeEntry(figure.getAmount());
+				form.rows.add(row);
+			}
+		}
+		return form;
+	}
+
+	public Map<String, String> getCells() {
+		return this.cells;
+	}
+
+	public void setCells(Map<String, String> cells) {
+		this.cells = cells;
+	}
+
+	public Map<String, String> getUnits() {
+		return this.units;
+	}
+
+	public void setUnits(Map<String, String> units) {
+		this.units = units;
+	}
+
+	public List<LongTailRow> getRows() {
+		return this.rows;
+	}
+
+	public void setRows(List<LongTailRow> rows) {
+		this.rows = rows;
+	}
+
+	/** A figure outside the catalogue: its own name, unit, family and kind. */
+	public static class LongTailRow {
+
+		private Long figureId;
+
+		@Size(max = 200)
+		private String nameZh;
+
+		@Size(max = 300)
+		private String nameEn;
+
+		@Size(max = 16)
+		private String unit;
+
+		private Family family = Family.OTHER;
+
+		private MetricKind kind = MetricKind.FLOW;
+
+		@Size(max = 64)
+		private String value;
+
+		boolean isBlank() {
+			return (this.nameZh == null || this.nameZh.isBlank()) && (this.value == null || this.value.isBlank());
+		}
+
+		public Long getFigureId() {
+			return this.figureId;
+		}
+
+		public void setFigureId(Long figureId) {
+			this.figureId = figureId;
+		}
+
+		public String getNameZh() {
+			return this.nameZh;
+		}
+
+		public void setNameZh(String nameZh) {
+			this.nameZh = nameZh;
+		}
+
+		public String getNameEn() {
+			return this.nameEn;
+		}
+
+		public void setNameEn(String nameEn) {
+			this.nameEn = nameEn;
+		}
+
+		public String getUnit() {
+			return this.unit;
+		}
+
+		public void setUnit(String unit) {
+			this.unit = unit;
+		}
+
+		public Family getFamily() {
+			return this.family;
+		}
+
+		public void setFamily(Family family) {
+			this.family = family;
+		}
+
+		public MetricKind getKind() {
+			return this.kind;
+		}
+
+		public void setKind(MetricKind kind) {
+			this.kind = kind;
+		}
+
+		public String getValue() {
+			return this.value;
+		}
+
+		public void setValue(String value) {
+			this.value = value;
+		}
+
+	}
+
+}

@@ -1,0 +1,100 @@
+package org.unionreports.portal.report.web;
+
+import jakarta.validation.Valid;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import org.unionreports.portal.identity.Access;
+import org.unionreports.portal.report.EditConflictException;
+import org.unionreports.portal.report.ReportAccess;
+import org.unionreports.portal.report.ReportCatalogue;
+import org.unionreports.portal.report.ReportDocument;
+import org.unionreports.portal.report.ReportEntry;
+import org.unionreports.portal.report.ReportNotFoundException;
+import org.unionreports.portal.report.ReportStateException;
+
+/**
+ * The sections of a report: rename, reorder, add and remove them, and write each one's narrative. Moving
+ * and adding change the form only; one save stores it all, on the version the form was opened at.
+ */
+@Controller
+class SectionEditorController {
+
+	private final ReportCatalogue reports;
+
+	private final ReportEntry entry;
+
+	private final Access access;
+
+	private final ReportAccess reportAccess;
+
+	SectionEditorController(ReportCatalogue reports, ReportEntry entry, Access access, ReportAccess reportAccess) {
+		this.reports = reports;
+		this.entry = entry;
+		this.access = access;
+		this.reportAccess = reportAccess;
+	}
+
+	@GetMapping("/staff/reports/{id}/sections")
+	String editor(@PathVariable Long id, Model model) {
+		ReportDocument doc = load(id, model);
+		SectionsForm form = SectionsForm.of(doc.sections());
+		form.openedAt(this.entry.openEdit(id));
+		model.addAttribute("form", form);
+		return "staff/sections";
+	}
+
+	@PostMapping("/staff/reports/{id}/sections")
+	String save(@PathVariable Long id, @Valid @ModelAttribute("form") SectionsForm form, BindingResult result,
+			@RequestParam(defaultValue = "save") String action, Model model, RedirectAttributes redirect) {
+		if (!this.reportAccess.canEdit(id)) {
+			throw new AccessDeniedException("report " + id + " is not editable by this user");
+		}
+		ReportDocument doc = load(id, model);
+		if (!action.equals("save")) {
+			form.rearrange(action);
+			model.addAttribute("unsaved", true);
+			return "staff/sections";
+		}
+		if (doc.report().isPublished() && (form.getRevisionReason() == null || form.getRevisionReason().isBlank())) {
+			result.rejectValue("revisionReason", "report.revisionReasonRequired");
+		}
+		if (result.hasErrors()) {
+			return "staff/sections";
+		}
+		try {
+			this.entry.saveSections(id, form.edit(), form.toEdits());
+		}
+		catch (EditConflictException ex) {
+			form.setVersion(ex.currentVersion());
+			form.setLastChangeSeen(ex.lastChangeId());
+			model.addAttribute("conflict", ex.changesSince());
+			return "staff/sections";
+		}
+		catch (ReportStateException ex) {
+			result.reject(ex.messageKey());
+			return "staff/sections";
+		}
+		redirect.addFlashAttribute("message", "report.sections.saved");
+		return "redirect:/staff/reports/" + id + "/sections";
+	}
+
+	private ReportDocument load(Long id, Model model) {
+		ReportDocument doc = this.reports.findVisible(id).orElseThrow(() -> new ReportNotFoundException(id));
+		if (!this.access.canEdit(doc.report().getRegion())) {
+			throw new AccessDeniedException("report " + id + " is not editable by this user");
+		}
+		model.addAttribute("doc", doc);
+		return doc;
+	}
+
+}
