@@ -67,6 +67,11 @@ class FigureGrid {
 		return families;
 	}
 
+	/** The catalogue metric of a cell, by its key (for naming a cell in the list of errors). */
+	public Metric metric(String key) {
+		return this.catalogue.stream().filter(m -> m.getKey().equals(key)).findFirst().orElse(null);
+	}
+
 	/** Figures the grid does not edit: targets and figures of other periods. */
 	public List<Figure> getOthers() {
 		return this.others;
