@@ -45,11 +45,11 @@ public class DemoReports {
 
 	private final ReportCatalogue catalogue;
 
-	private final FigureCsvReader reader;
+	private final FigureFileReader reader;
 
 	private final ReportWorkflow workflow;
 
-	DemoReports(RegionTree regions, ReportEntry entry, ReportCatalogue catalogue, FigureCsvReader reader,
+	DemoReports(RegionTree regions, ReportEntry entry, ReportCatalogue catalogue, FigureFileReader reader,
 			ReportWorkflow workflow) {
 		this.regions = regions;
 		this.entry = entry;

@@ -13,6 +13,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.Immutable;
 
 import org.unionreports.portal.metric.Family;
 import org.unionreports.portal.metric.Metric;
@@ -24,8 +25,10 @@ import org.unionreports.portal.shared.Qualifier;
 /**
  * One metric's value in one report: a catalogue metric or a long-tail label, the amount as the report
  * states it, the text it came from, and a note. A figure whose source lost the number is missing, not zero.
+ * Read through JPA; written in bulk by {@link FigureStore}, which records every change.
  */
 @Entity
+@Immutable
 @Table(name = "figure")
 public class Figure {
 
@@ -84,34 +87,6 @@ public class Figure {
 	private long version;
 
 	protected Figure() {
-	}
-
-	Figure(Report report, Metric metric, FigureLabel label, Period period, boolean target) {
-		if ((metric == null) == (label == null)) {
-			throw new IllegalArgumentException("a figure has a catalogue metric or a long-tail label, not both");
-		}
-		this.report = report;
-		this.metric = metric;
-		this.label = label;
-		this.periodStart = period.firstYear();
-		this.periodEnd = period.lastYear();
-		this.target = target;
-	}
-
-	void state(Amount amount, Section section, String sourceText, String numberText, String note, int position) {
-		this.unit = amount.unit();
-		this.value = amount.value();
-		this.qualifier = amount.qualifier();
-		this.missing = amount.isMissing();
-		this.section = section;
-		this.sourceText = sourceText;
-		this.numberText = numberText;
-		this.note = note;
-		this.position = position;
-	}
-
-	void leaveSection() {
-		this.section = null;
 	}
 
 	public Long getId() {

@@ -75,10 +75,6 @@ public class Report {
 	@OrderBy("position")
 	private List<Section> sections = new ArrayList<>();
 
-	@OneToMany(mappedBy = "report", cascade = CascadeType.ALL, orphanRemoval = true)
-	@OrderBy("position")
-	private List<Figure> figures = new ArrayList<>();
-
 	protected Report() {
 	}
 
@@ -140,10 +136,6 @@ public class Report {
 		return this.sections;
 	}
 
-	public List<Figure> getFigures() {
-		return this.figures;
-	}
-
 	public Section addSection(String heading, String narrative) {
 		Section section = new Section(this, this.sections.size(), heading, narrative);
 		this.sections.add(section);
@@ -160,14 +152,6 @@ public class Report {
 
 	void removeSection(Section section) {
 		this.sections.remove(section);
-	}
-
-	void addFigure(Figure figure) {
-		this.figures.add(figure);
-	}
-
-	void removeFigure(Figure figure) {
-		this.figures.remove(figure);
 	}
 
 	/** Moves the report to a status; {@link ReportWorkflow} decides which moves are allowed. */

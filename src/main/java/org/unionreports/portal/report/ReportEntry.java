@@ -1,20 +1,16 @@
 package org.unionreports.portal.report;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.unionreports.portal.region.Region;
-import org.unionreports.portal.shared.Amount;
 import org.unionreports.portal.shared.Period;
 
 /**
@@ -33,21 +29,14 @@ public class ReportEntry {
 
 	private final ReportRepository reports;
 
-	private final FigureRepository figures;
-
-	private final FigureLabelRepository labels;
-
 	private final ReportHistory history;
 
-	private final Clock clock;
+	private final FigureStore figureStore;
 
-	ReportEntry(ReportRepository reports, FigureRepository figures, FigureLabelRepository labels,
-			ReportHistory history, Clock clock) {
+	ReportEntry(ReportRepository reports, ReportHistory history, FigureStore figureStore) {
 		this.reports = reports;
-		this.figures = figures;
-		this.labels = labels;
 		this.history = history;
-		this.clock = clock;
+		this.figureStore = figureStore;
 	}
 
 	/**
@@ -118,7 +107,7 @@ public class ReportEntry {
 			section.edit(position, edited.heading(), edited.narrative());
 		}
 		for (Section removed : existing.values()) {
-			report.getFigures().stream().filter(f -> f.getSection() == removed).forEach(Figure::leaveSection);
+			// Its figures then belong to no section: the foreign key sets their section_id to null.
 			report.removeSection(removed);
 			this.history.section(reportId, removed.getId(), removed.getHeading(), "removed", removed.getNarrative(), null,
 					revision);
@@ -140,13 +129,7 @@ public class ReportEntry {
 		Report report = loadForChange(reportId, edit);
 		Long revision = edit.isRevision() ? this.history.revision(reportId, edit.revisionReason().strip()) : null;
 		store(report, inputs, revision);
-		for (Long figureId : removed) {
-			report.getFigures().stream().filter(f -> Objects.equals(f.getId(), figureId)).findFirst().ifPresent(figure -> {
-				this.history.figure(reportId, figure, figure.getAmount(), null, revision);
-				report.removeFigure(figure);
-			});
-		}
-		report.touch();
+		this.figureStore.remove(reportId, removed, revision);
 	}
 
 	/**
@@ -159,39 +142,30 @@ public class ReportEntry {
 	public int storeFigures(Long reportId, List<FigureInput> inputs) {
 		Report report = loadForChange(reportId, null);
 		store(report, inputs, null);
-		report.touch();
 		return inputs.size();
 	}
 
+	/**
+	 * Moves the report's version on (so that forms opened before are refused), adds the sections the
+	 * figures name that the report does not have yet, and writes the figures in bulk.
+	 */
 	private void store(Report report, List<FigureInput> inputs, Long revision) {
-		Map<FigureKey, Figure> existing = new HashMap<>();
-		for (Figure figure : this.figures.findByReport(report.getId())) {
-			existing.put(FigureKey.of(figure), figure);
-		}
-		int nextPosition = report.getFigures().stream().mapToInt(Figure::getPosition).max().orElse(-1) + 1;
-		List<Figure> added = new ArrayList<>();
+		report.touch();
+		List<Section> added = new ArrayList<>();
 		for (FigureInput input : inputs) {
-			FigureLabel label = input.longTail() == null ? null : labelFor(input);
-			Period period = input.period() != null ? input.period() : report.getPeriod();
-			FigureKey key = new FigureKey(input.metric() == null ? null : input.metric().getId(),
-					label == null ? null : label.getId(), period, input.target());
-			Figure figure = existing.get(key);
-			Amount before = figure == null ? null : figure.getAmount();
-			int position = figure != null ? figure.getPosition() : nextPosition++;
-			if (figure == null) {
-				figure = new Figure(report, input.metric(), label, period, input.target());
-				report.addFigure(figure);
-				existing.put(key, figure);
-				added.add(figure);
-			}
-			figure.state(input.amount(), sectionFor(report, input.sectionHeading()), input.sourceText(),
-					input.numberText(), input.note(), position);
-			if (before != null && !before.equals(input.amount())) {
-				this.history.figure(report.getId(), figure, before, input.amount(), revision);
+			String heading = input.sectionHeading() == null ? null : input.sectionHeading().strip();
+			if (heading != null && !heading.isEmpty()
+					&& report.getSections().stream().noneMatch(section -> section.getHeading().equals(heading))) {
+				added.add(report.addSection(heading, ""));
 			}
 		}
 		this.reports.flush();
-		added.forEach(figure -> this.history.figure(report.getId(), figure, null, figure.getAmount(), revision));
+		for (Section section : added) {
+			this.history.section(report.getId(), section.getId(), section.getHeading(), "added", null, "", revision);
+		}
+		Map<String, Long> sectionIds = new HashMap<>();
+		report.getSections().forEach(section -> sectionIds.put(section.getHeading(), section.getId()));
+		this.figureStore.store(report.getId(), report.getPeriod(), inputs, sectionIds, revision);
 	}
 
 	/** The version and last change of a report, for a form to carry. */
@@ -200,26 +174,6 @@ public class ReportEntry {
 	public Edit openEdit(Long reportId) {
 		Report report = this.reports.findById(reportId).orElseThrow(() -> new ReportNotFoundException(reportId));
 		return new Edit(report.getVersion(), this.history.lastChangeId(reportId), null);
-	}
-
-	private FigureLabel labelFor(FigureInput input) {
-		FigureInput.LongTail tail = input.longTail();
-		String unit = input.amount().unit();
-		return this.labels.findByNameZhAndUnit(tail.nameZh(), unit)
-			.orElseGet(() -> this.labels.save(new FigureLabel(tail.nameZh(), tail.nameEn(), unit, tail.family(),
-					tail.kind())));
-	}
-
-	private static Section sectionFor(Report report, String heading) {
-		if (heading == null || heading.isBlank()) {
-			return null;
-		}
-		String wanted = heading.strip();
-		return report.getSections()
-			.stream()
-			.filter(section -> section.getHeading().equals(wanted))
-			.findFirst()
-			.orElseGet(() -> report.addSection(wanted, ""));
 	}
 
 	/**
@@ -247,20 +201,6 @@ public class ReportEntry {
 
 	/** A section as the editor sends it: its id (none for a new one), heading and narrative. */
 	public record SectionEdit(Long id, String heading, String narrative) {
-	}
-
-	private record FigureKey(Long metricId, Long labelId, Period period, boolean target) {
-
-		static FigureKey of(Figure figure) {
-			return new FigureKey(figure.getMetric() == null ? null : figure.getMetric().getId(),
-					figure.getLabel() == null ? null : figure.getLabel().getId(), figure.getPeriod(),
-					figure.isTarget());
-		}
-
-		FigureKey {
-			Objects.requireNonNull(period, "period");
-		}
-
 	}
 
 }

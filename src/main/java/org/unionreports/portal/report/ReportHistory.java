@@ -1,19 +1,15 @@
 package org.unionreports.portal.report;
 
-import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
-import org.unionreports.portal.shared.Amount;
-import org.unionreports.portal.shared.FigureFormat;
 
 /**
  * Keeps the record of a report: each step of the workflow ({@code report_event}), each change to its
@@ -56,28 +52,6 @@ public class ReportHistory {
 			.param("reason", reason)
 			.query(Long.class)
 			.single();
-	}
-
-	/** A figure's amount changed (either side may be null: added or removed). */
-	void figure(Long reportId, Figure figure, Amount before, Amount after, Long revisionId) {
-		String field = before == null ? "added" : after == null ? "removed" : "value";
-		this.jdbc.sql("""
-				insert into report_change (report_id, occurred_at, actor, subject, figure_id, label, field,
-				                           old_text, new_text, old_value, new_value, revision_id)
-				values (:report, :at, :actor, 'FIGURE', :figure, :label, :field, :oldText, :newText, :oldValue,
-				        :newValue, :revision)""")
-			.param("report", reportId)
-			.param("at", now())
-			.param("actor", actor())
-			.param("figure", figure.getId())
-			.param("label", figure.getNameZh())
-			.param("field", field)
-			.param("oldText", written(before))
-			.param("newText", written(after))
-			.param("oldValue", value(before))
-			.param("newValue", value(after))
-			.param("revision", revisionId)
-			.update();
 	}
 
 	/** A section's heading, narrative or place changed, or the section was added or removed. */
@@ -168,14 +142,6 @@ public class ReportHistory {
 		return new Change(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
 				rs.getString("subject"), figureId, sectionId, rs.getString("label"), rs.getString("field"),
 				rs.getString("old_text"), rs.getString("new_text"), revisionId);
-	}
-
-	private static String written(Amount amount) {
-		return amount == null ? null : FigureFormat.write(amount, Locale.SIMPLIFIED_CHINESE);
-	}
-
-	private static BigDecimal value(Amount amount) {
-		return amount == null ? null : amount.value();
 	}
 
 	private Timestamp now() {

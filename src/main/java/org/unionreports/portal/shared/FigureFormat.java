@@ -279,9 +279,7 @@ public final class FigureFormat {
 				return compact;
 			}
 		}
-		NumberFormat grouped = NumberFormat.getNumberInstance(ULocale.ENGLISH);
-		grouped.setMaximumFractionDigits(4);
-		return grouped.format(value);
+		return ENGLISH_GROUPED.get().format(value);
 	}
 
 	/**
@@ -289,9 +287,7 @@ public final class FigureFormat {
 	 * otherwise the plain digits, because a report's figure must not be rounded on the way out.
 	 */
 	private static String compactIfExact(BigDecimal value, ULocale locale, CompactStyle style) {
-		CompactDecimalFormat compact = CompactDecimalFormat.getInstance(locale, style);
-		compact.setMaximumFractionDigits(2);
-		compact.setRoundingMode(RoundingMode.UNNECESSARY.ordinal());
+		CompactDecimalFormat compact = locale.getLanguage().equals("en") ? ENGLISH_COMPACT.get() : CHINESE_COMPACT.get();
 		try {
 			return compact.format(value);
 		}
@@ -301,8 +297,30 @@ public final class FigureFormat {
 	}
 
 	private static RuleBasedNumberFormat spellout() {
-		// RuleBasedNumberFormat is not thread-safe and cheap enough to make per call on this path.
-		return new RuleBasedNumberFormat(ULocale.SIMPLIFIED_CHINESE, RuleBasedNumberFormat.SPELLOUT);
+		return SPELLOUT.get();
+	}
+
+	// ICU's formats are costly to make and not thread-safe: one of each per thread.
+	private static final ThreadLocal<RuleBasedNumberFormat> SPELLOUT = ThreadLocal
+		.withInitial(() -> new RuleBasedNumberFormat(ULocale.SIMPLIFIED_CHINESE, RuleBasedNumberFormat.SPELLOUT));
+
+	private static final ThreadLocal<CompactDecimalFormat> CHINESE_COMPACT = ThreadLocal
+		.withInitial(() -> compact(ULocale.SIMPLIFIED_CHINESE, CompactStyle.SHORT));
+
+	private static final ThreadLocal<CompactDecimalFormat> ENGLISH_COMPACT = ThreadLocal
+		.withInitial(() -> compact(ULocale.ENGLISH, CompactStyle.LONG));
+
+	private static final ThreadLocal<NumberFormat> ENGLISH_GROUPED = ThreadLocal.withInitial(() -> {
+		NumberFormat grouped = NumberFormat.getNumberInstance(ULocale.ENGLISH);
+		grouped.setMaximumFractionDigits(4);
+		return grouped;
+	});
+
+	private static CompactDecimalFormat compact(ULocale locale, CompactStyle style) {
+		CompactDecimalFormat compact = CompactDecimalFormat.getInstance(locale, style);
+		compact.setMaximumFractionDigits(2);
+		compact.setRoundingMode(RoundingMode.UNNECESSARY.ordinal());
+		return compact;
 	}
 
 }

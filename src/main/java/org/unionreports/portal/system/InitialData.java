@@ -1,8 +1,7 @@
 package org.unionreports.portal.system;
 
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 import org.unionreports.portal.dataimport.DemoReports;
@@ -12,10 +11,11 @@ import org.unionreports.portal.region.RegionLoader;
 
 /**
  * On an empty database: the regions, the first administrator, then the demo reports (unless
- * {@code portal.demo-data=false}), loaded with the rights of the system.
+ * {@code portal.demo-data=false}), loaded with the rights of the system. This runs once every bean is
+ * ready and before the web server takes its first request, so nobody sees a portal without its regions.
  */
 @Component
-class InitialData implements ApplicationRunner {
+class InitialData implements SmartInitializingSingleton {
 
 	private final RegionLoader regions;
 
@@ -34,7 +34,7 @@ class InitialData implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void afterSingletonsInstantiated() {
 		this.regions.loadIfEmpty();
 		this.administrator.createIfNeeded();
 		if (this.demoData) {

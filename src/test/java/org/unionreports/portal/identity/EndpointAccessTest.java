@@ -21,7 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -80,6 +80,12 @@ class EndpointAccessTest {
 		RULES.put("GET /staff", Rule.SIGNED_IN_PAGE);
 		RULES.put("GET /staff/reports/new", Rule.SIGNED_IN_PAGE);
 		RULES.put("GET /staff/figure-preview", Rule.SIGNED_IN_PAGE);
+		RULES.put("GET /staff/import-template.csv", Rule.SIGNED_IN_PAGE);
+		RULES.put("GET /staff/import-template.xlsx", Rule.SIGNED_IN_PAGE);
+		RULES.put("GET /staff/reports/{id}/import", Rule.STAFF_PAGE);
+		RULES.put("POST /staff/reports/{id}/import", Rule.STAFF_PAGE);
+		RULES.put("POST /staff/reports/{id}/import/confirm", Rule.STAFF_PAGE);
+		RULES.put("POST /api/reports/{id}/figures/import", Rule.STAFF_API);
 		for (String page : List.of("POST /staff/reports", "GET /staff/reports/{id}", "GET /staff/reports/{id}/history",
 				"GET /staff/reports/{id}/sections", "POST /staff/reports/{id}/sections",
 				"GET /staff/reports/{id}/figures", "POST /staff/reports/{id}/figures",
@@ -162,11 +168,19 @@ class EndpointAccessTest {
 	}
 
 	/** One concrete request to an endpoint, given the ids of the fixtures. */
-	private MockHttpServletRequestBuilder request(String endpoint) {
+	private AbstractMockHttpServletRequestBuilder<?> request(String endpoint) {
 		String pattern = endpoint.substring(endpoint.indexOf(' ') + 1);
 		String path = pattern.replace("{code}", "610100").replace("{id}", idFor(endpoint));
 		boolean write = endpoint.startsWith("POST");
-		MockHttpServletRequestBuilder request = write ? post(path) : get(path);
+		AbstractMockHttpServletRequestBuilder<?> request = write ? post(path) : get(path);
+		byte[] figureFile = "metric_zh,unit,value\n工会会员数,人,100\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		if (endpoint.equals("POST /staff/reports/{id}/import")) {
+			request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(path)
+				.file("file", figureFile);
+		}
+		if (endpoint.equals("POST /api/reports/{id}/figures/import")) {
+			request.contentType("text/csv").content(figureFile);
+		}
 		if (endpoint.equals("POST /api/admin/users")) {
 			request.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"username\":\"ea-new-user\",\"password\":\"" + TestUsers.PASSWORD
@@ -216,7 +230,7 @@ class EndpointAccessTest {
 		if (endpoint.contains("/admin/users/")) {
 			return this.targetUserId.toString();
 		}
-		if (endpoint.endsWith("/submit") || endpoint.contains("/staff/reports/{id}") && !endpoint.endsWith("/approve")
+		if (endpoint.endsWith("/submit") || endpoint.endsWith("/figures/import") || endpoint.contains("/staff/reports/{id}") && !endpoint.endsWith("/approve")
 				&& !endpoint.endsWith("/return") && !endpoint.endsWith("/publish")) {
 			return this.reports.get("DRAFT").toString();
 		}
@@ -436,7 +450,7 @@ class EndpointAccessTest {
 
 	@Test
 	void theRightPeopleCanDoWhatTheRulesAllow() throws Exception {
-		Function<String, MockHttpServletRequestBuilder> as = endpoint -> request(endpoint);
+		Function<String, AbstractMockHttpServletRequestBuilder<?>> as = endpoint -> request(endpoint);
 		this.mvc.perform(as.apply("POST /api/reports/{id}/submit").with(httpBasic("ea-xian-staff", TestUsers.PASSWORD)))
 			.andExpect(status().isOk());
 		this.mvc.perform(as.apply("POST /api/reports/{id}/approve").with(httpBasic("ea-shaanxi-leader", TestUsers.PASSWORD)))

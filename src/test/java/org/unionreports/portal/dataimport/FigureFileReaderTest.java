@@ -12,10 +12,10 @@ import org.unionreports.portal.shared.Qualifier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @PortalTest
-class FigureCsvReaderTest {
+class FigureFileReaderTest {
 
 	@Autowired
-	FigureCsvReader reader;
+	FigureFileReader reader;
 
 	private FigureSheet read(String csv) {
 		return this.reader.read(new StringReader(csv));

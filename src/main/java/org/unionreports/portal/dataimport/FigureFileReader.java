@@ -1,22 +1,13 @@
 package org.unionreports.portal.dataimport;
 
 import java.io.IOException;
-import java.io.PushbackReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 import org.springframework.stereotype.Component;
 
@@ -33,16 +24,20 @@ import org.unionreports.portal.shared.Qualifier;
 import org.unionreports.portal.shared.ReadNumber;
 
 /**
- * Reads the figure exchange format (CONTRACT.md): CSV with a header row, columns in any order, unknown
+ * Reads the figure exchange format (CONTRACT.md) from a CSV or XLSX table: columns in any order, unknown
  * columns ignored. Every problem is reported with its line and column; the caller stores nothing unless
  * there are none.
  */
 @Component
-public class FigureCsvReader {
+public class FigureFileReader {
 
 	static final String SECTION = "section", TEXT = "text", NUMBER_TEXT = "number_text", VALUE = "value",
 			UNIT = "unit", QUALIFIER = "qualifier", METRIC_KEY = "metric_key", METRIC_ZH = "metric_zh",
 			METRIC_EN = "metric_en", FAMILY = "family", PERIOD = "period", KIND = "kind", NOTE = "note";
+
+	/** The columns of the exchange format, in the order the templates give them. */
+	public static final List<String> COLUMNS = List.of(SECTION, TEXT, NUMBER_TEXT, VALUE, UNIT, QUALIFIER, METRIC_ZH,
+			METRIC_EN, FAMILY, PERIOD, KIND, NOTE);
 
 	/** 万元 and 亿元 are 元 times a multiplier; so are other units that begin with one. */
 	private static final Map<Character, BigDecimal> UNIT_MULTIPLIERS = Map.of('万', BigDecimal.valueOf(10_000), '亿',
@@ -54,115 +49,87 @@ public class FigureCsvReader {
 
 	private final MetricCatalogue catalogue;
 
-	FigureCsvReader(MetricCatalogue catalogue) {
+	FigureFileReader(MetricCatalogue catalogue) {
 		this.catalogue = catalogue;
 	}
 
-	/** Reads the whole file; a byte-order mark at its start is skipped. */
+	/** Reads CSV text; a byte-order mark at its start is skipped. */
 	public FigureSheet read(Reader source) {
-		List<FigureInput> figures = new ArrayList<>();
+		try {
+			return read(FigureTable.csv(source));
+		}
+		catch (IOException ex) {
+			return unreadable("the file is not readable CSV: " + ex.getMessage());
+		}
+	}
+
+	static FigureSheet unreadable(String message) {
+		return new FigureSheet(List.of(), List.of(new ImportProblem(0, "", message)), List.of());
+	}
+
+	public FigureSheet read(FigureTable table) {
 		List<ImportProblem> problems = new ArrayList<>();
+		if (!table.hasColumn(METRIC_ZH) && !table.hasColumn(METRIC_KEY)) {
+			problems.add(new ImportProblem(1, METRIC_ZH, "the header row has no metric_zh (or metric_key) column"));
+		}
+		if (!table.hasColumn(UNIT)) {
+			problems.add(new ImportProblem(1, UNIT, "the header row has no unit column"));
+		}
+		if (!table.hasColumn(VALUE) && !table.hasColumn(NUMBER_TEXT)) {
+			problems.add(new ImportProblem(1, VALUE, "the header row has no value (or number_text) column"));
+		}
+		if (!problems.isEmpty()) {
+			return new FigureSheet(List.of(), problems, List.of());
+		}
 		MetricCatalogue.Lookup metrics = this.catalogue.snapshot();
-		CSVFormat format = CSVFormat.RFC4180.builder()
-			.setHeader()
-			.setSkipHeaderRecord(true)
-			.setIgnoreEmptyLines(true)
-			.setTrim(true)
-			.setAllowMissingColumnNames(true)
-			.get();
-		try (CSVParser parser = format.parse(skipByteOrderMark(source))) {
-			Map<String, Integer> columns = columnIndex(parser.getHeaderNames());
-			if (!columns.containsKey(METRIC_ZH) && !columns.containsKey(METRIC_KEY)) {
-				problems.add(new ImportProblem(1, METRIC_ZH, "the header row has no metric_zh (or metric_key) column"));
+		List<FigureInput> figures = new ArrayList<>();
+		List<FigureSheet.Row> rows = new ArrayList<>(table.lines().size());
+		for (FigureTable.Line line : table.lines()) {
+			RowReader reader = new RowReader(table, line, metrics);
+			FigureInput input = reader.read();
+			if (input != null) {
+				figures.add(input);
 			}
-			if (!columns.containsKey(UNIT)) {
-				problems.add(new ImportProblem(1, UNIT, "the header row has no unit column"));
-			}
-			if (!columns.containsKey(VALUE) && !columns.containsKey(NUMBER_TEXT)) {
-				problems.add(new ImportProblem(1, VALUE, "the header row has no value (or number_text) column"));
-			}
-			if (!problems.isEmpty()) {
-				return new FigureSheet(List.of(), problems);
-			}
-			Iterator<CSVRecord> records = parser.iterator();
-			long line = parser.getCurrentLineNumber() + 1;
-			while (records.hasNext()) {
-				CSVRecord record = records.next();
-				new RowReader(new Row(record, columns, (int) line), metrics, figures, problems).read();
-				line = parser.getCurrentLineNumber() + 1;
-			}
+			problems.addAll(reader.problems);
+			rows.add(new FigureSheet.Row(line.number(), table.cell(line, METRIC_ZH) != null ? table.cell(line, METRIC_ZH)
+					: table.cell(line, METRIC_KEY), table.cell(line, VALUE) != null ? table.cell(line, VALUE)
+							: table.cell(line, NUMBER_TEXT), table.cell(line, UNIT), input, reader.problems));
 		}
-		catch (IOException | UncheckedIOException | IllegalStateException ex) {
-			problems.add(new ImportProblem(0, "", "the file is not readable CSV: " + ex.getMessage()));
-		}
-		return new FigureSheet(figures, problems);
+		return new FigureSheet(figures, problems, rows);
 	}
 
-	private static Reader skipByteOrderMark(Reader source) throws IOException {
-		PushbackReader reader = new PushbackReader(source, 1);
-		int first = reader.read();
-		if (first != -1 && first != '\uFEFF') {
-			reader.unread(first);
-		}
-		return reader;
-	}
+	/** Reads one row of the table into a figure, collecting what is wrong with it. */
+	private static final class RowReader {
 
-	/** Column names, matched case-insensitively, to their position; the first of a repeated name wins. */
-	private static Map<String, Integer> columnIndex(List<String> names) {
-		Map<String, Integer> index = new HashMap<>();
-		for (int i = 0; i < names.size(); i++) {
-			if (names.get(i) != null) {
-				index.putIfAbsent(names.get(i).strip().toLowerCase(Locale.ROOT), i);
-			}
-		}
-		return index;
-	}
+		private final FigureTable table;
 
-	/** One record; a blank cell or a column the file does not have reads as null. */
-	private record Row(CSVRecord record, Map<String, Integer> columns, int line) {
-
-		String get(String column) {
-			Integer index = this.columns.get(column);
-			if (index == null || index >= this.record.size()) {
-				return null;
-			}
-			String value = this.record.get(index);
-			return value == null || value.isBlank() ? null : value.strip();
-		}
-
-	}
-
-	private final class RowReader {
-
-		private final Row row;
+		private final FigureTable.Line line;
 
 		private final MetricCatalogue.Lookup metrics;
 
-		private final List<FigureInput> figures;
+		private final List<ImportProblem> problems = new ArrayList<>();
 
-		private final List<ImportProblem> problems;
-
-		private final int problemsBefore;
-
-		RowReader(Row row, MetricCatalogue.Lookup metrics, List<FigureInput> figures, List<ImportProblem> problems) {
-			this.row = row;
+		RowReader(FigureTable table, FigureTable.Line line, MetricCatalogue.Lookup metrics) {
+			this.table = table;
+			this.line = line;
 			this.metrics = metrics;
-			this.figures = figures;
-			this.problems = problems;
-			this.problemsBefore = problems.size();
 		}
 
-		void read() {
+		private String get(String column) {
+			return this.table.cell(this.line, column);
+		}
+
+		FigureInput read() {
 			for (String column : List.of(SECTION, TEXT, NOTE, METRIC_ZH, METRIC_EN)) {
-				String cell = this.row.get(column);
+				String cell = get(column);
 				if (cell != null && cell.length() > MAX_CELL) {
 					problem(column, "longer than " + MAX_CELL + " characters");
 				}
 			}
-			String unitCell = this.row.get(UNIT);
+			String unitCell = get(UNIT);
 			if (unitCell == null) {
 				problem(UNIT, "no unit; write the measure word, e.g. 人, 个, 元 or %");
-				return;
+				return null;
 			}
 			BigDecimal multiplier = BigDecimal.ONE;
 			String unit = unitCell;
@@ -173,11 +140,11 @@ public class FigureCsvReader {
 			}
 			if (unit.length() > 16) {
 				problem(UNIT, "a unit is a short measure word, not \"" + unit + "\"");
-				return;
+				return null;
 			}
-			Optional<Qualifier> qualifierColumn = Qualifier.fromCode(this.row.get(QUALIFIER));
+			Optional<Qualifier> qualifierColumn = Qualifier.fromCode(get(QUALIFIER));
 			if (qualifierColumn.isEmpty()) {
-				problem(QUALIFIER, "\"" + this.row.get(QUALIFIER) + "\" is not a qualifier; use exact, 余, 多, 超, 近, 以上 or 约");
+				problem(QUALIFIER, "\"" + get(QUALIFIER) + "\" is not a qualifier; use exact, 余, 多, 超, 近, 以上 or 约");
 			}
 			Amount amount = amount(unit, multiplier, qualifierColumn.orElse(Qualifier.EXACT));
 			Period period = period();
@@ -185,21 +152,20 @@ public class FigureCsvReader {
 			boolean target = kind == MetricKind.TARGET;
 			Metric metric = metric(amount);
 			FigureInput.LongTail longTail = null;
-			if (metric == null && this.row.get(METRIC_KEY) == null && this.row.get(METRIC_ZH) != null) {
-				Family family = family();
-				longTail = new FigureInput.LongTail(this.row.get(METRIC_ZH), this.row.get(METRIC_EN), family,
+			if (metric == null && get(METRIC_KEY) == null && get(METRIC_ZH) != null) {
+				longTail = new FigureInput.LongTail(get(METRIC_ZH), get(METRIC_EN), family(),
 						kind == null ? MetricKind.FLOW : kind);
 			}
-			if (this.problems.size() > this.problemsBefore || amount == null) {
-				return;
+			if (!this.problems.isEmpty() || amount == null || (metric == null && longTail == null)) {
+				return null;
 			}
-			this.figures.add(new FigureInput(this.row.get(SECTION), metric, longTail, amount, period, target,
-					this.row.get(TEXT), this.row.get(NUMBER_TEXT), this.row.get(NOTE)));
+			return new FigureInput(get(SECTION), metric, longTail, amount, period, target, get(TEXT), get(NUMBER_TEXT),
+					get(NOTE));
 		}
 
 		private Amount amount(String unit, BigDecimal multiplier, Qualifier qualifierColumn) {
-			String valueCell = this.row.get(VALUE);
-			String numberText = this.row.get(NUMBER_TEXT);
+			String valueCell = get(VALUE);
+			String numberText = get(NUMBER_TEXT);
 			ReadNumber number;
 			if (valueCell != null) {
 				try {
@@ -240,9 +206,9 @@ public class FigureCsvReader {
 		}
 
 		private Metric metric(Amount amount) {
-			String key = this.row.get(METRIC_KEY);
-			String nameZh = this.row.get(METRIC_ZH);
-			Metric metric = null;
+			String key = get(METRIC_KEY);
+			String nameZh = get(METRIC_ZH);
+			Metric metric;
 			if (key != null) {
 				metric = this.metrics.byKey(key).orElse(null);
 				if (metric == null) {
@@ -261,8 +227,11 @@ public class FigureCsvReader {
 				return metric;
 			}
 			if (!metric.accepts(amount.unit())) {
+				List<String> units = new ArrayList<>();
+				units.add(metric.getUnit());
+				units.addAll(metric.getUnitSynonyms());
 				problem(UNIT, "the unit " + amount.unit() + " does not count " + metric.getNameZh() + ", which is in "
-						+ String.join("/", units(metric)));
+						+ String.join("/", units));
 				return null;
 			}
 			if (!amount.isMissing()) {
@@ -282,15 +251,8 @@ public class FigureCsvReader {
 			}
 		}
 
-		private List<String> units(Metric metric) {
-			List<String> units = new ArrayList<>();
-			units.add(metric.getUnit());
-			units.addAll(metric.getUnitSynonyms());
-			return units;
-		}
-
 		private Period period() {
-			String cell = this.row.get(PERIOD);
+			String cell = get(PERIOD);
 			if (cell == null) {
 				return null;
 			}
@@ -304,7 +266,7 @@ public class FigureCsvReader {
 		}
 
 		private MetricKind kind() {
-			String cell = this.row.get(KIND);
+			String cell = get(KIND);
 			if (cell == null) {
 				return null;
 			}
@@ -316,7 +278,7 @@ public class FigureCsvReader {
 		}
 
 		private Family family() {
-			String cell = this.row.get(FAMILY);
+			String cell = get(FAMILY);
 			if (cell == null) {
 				return Family.OTHER;
 			}
@@ -329,7 +291,7 @@ public class FigureCsvReader {
 		}
 
 		private void problem(String column, String message) {
-			this.problems.add(new ImportProblem(this.row.line(), column, message));
+			this.problems.add(new ImportProblem(this.line.number(), column, message));
 		}
 
 	}

@@ -1,0 +1,141 @@
+package org.unionreports.portal.dataimport.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import org.unionreports.portal.dataimport.FigureImport;
+import org.unionreports.portal.dataimport.FigureImport.Result;
+import org.unionreports.portal.dataimport.FigureImport.Upload;
+import org.unionreports.portal.dataimport.ImportTemplates;
+import org.unionreports.portal.report.ReportAccess;
+import org.unionreports.portal.report.ReportCatalogue;
+import org.unionreports.portal.report.ReportNotFoundException;
+import org.unionreports.portal.report.ReportStateException;
+
+/**
+ * Importing a figure file in the browser: upload, see every row as the portal read it (the dry run), then
+ * import with one button. The file waits in the session between the two steps.
+ */
+@Controller
+class ImportController {
+
+	/** The dry run lists every row with a problem, and the first rows of the rest. */
+	static final int ROWS_SHOWN = 300;
+
+	private static final String PENDING = ImportController.class.getName() + ".pending.";
+
+	private final FigureImport imports;
+
+	private final ReportCatalogue reports;
+
+	private final ReportAccess reportAccess;
+
+	ImportController(FigureImport imports, ReportCatalogue reports, ReportAccess reportAccess) {
+		this.imports = imports;
+		this.reports = reports;
+		this.reportAccess = reportAccess;
+	}
+
+	@GetMapping("/staff/reports/{id}/import")
+	String form(@PathVariable Long id, Model model) {
+		load(id, model);
+		return "staff/import";
+	}
+
+	@PostMapping("/staff/reports/{id}/import")
+	String check(@PathVariable Long id, @RequestParam("file") MultipartFile file,
+			@RequestParam(defaultValue = "auto") String encoding, HttpSession session, Model model) throws IOException {
+		guard(id);
+		load(id, model);
+		Upload upload = new Upload(file.getOriginalFilename(), file.getBytes(), encoding);
+		Result result = this.imports.check(id, upload);
+		model.addAttribute("result", result);
+		model.addAttribute("shownRows", result.sheet()
+			.rows()
+			.stream()
+			.filter(row -> !row.problems().isEmpty() || row.line() <= ROWS_SHOWN + 1)
+			.limit(ROWS_SHOWN + 1000)
+			.toList());
+		model.addAttribute("filename", file.getOriginalFilename());
+		model.addAttribute("encoding", encoding);
+		if (result.sheet().isValid()) {
+			session.setAttribute(PENDING + id, upload);
+		}
+		else {
+			session.removeAttribute(PENDING + id);
+		}
+		return "staff/import";
+	}
+
+	@PostMapping("/staff/reports/{id}/import/confirm")
+	String apply(@PathVariable Long id, HttpSession session, RedirectAttributes redirect) {
+		guard(id);
+		if (!(session.getAttribute(PENDING + id) instanceof Upload upload)) {
+			redirect.addFlashAttribute("problem", "import.nothingPending");
+			return "redirect:/staff/reports/" + id + "/import";
+		}
+		try {
+			Result result = this.imports.apply(id, upload);
+			session.removeAttribute(PENDING + id);
+			if (!result.written()) {
+				redirect.addFlashAttribute("problem", "import.failed");
+				return "redirect:/staff/reports/" + id + "/import";
+			}
+			redirect.addFlashAttribute("imported", result.accepted());
+			redirect.addFlashAttribute("message", "import.done");
+		}
+		catch (ReportStateException ex) {
+			redirect.addFlashAttribute("problem", ex.messageKey());
+		}
+		return "redirect:/staff/reports/" + id;
+	}
+
+	@GetMapping("/staff/import-template.csv")
+	ResponseEntity<byte[]> csvTemplate() {
+		return download(ImportTemplates.csv(), "figures-template.csv", new MediaType("text", "csv",
+				java.nio.charset.StandardCharsets.UTF_8));
+	}
+
+	@GetMapping("/staff/import-template.xlsx")
+	ResponseEntity<byte[]> xlsxTemplate() {
+		return download(ImportTemplates.xlsx(), "figures-template.xlsx",
+				MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+	}
+
+	private static ResponseEntity<byte[]> download(byte[] body, String filename, MediaType type) {
+		return ResponseEntity.ok()
+			.contentType(type)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+			.body(body);
+	}
+
+	private void guard(Long id) {
+		if (!this.reportAccess.canEdit(id)) {
+			throw new AccessDeniedException("report " + id + " is not editable by this user");
+		}
+	}
+
+	private void load(Long id, Model model) {
+		var doc = this.reports.findVisible(id).orElseThrow(() -> new ReportNotFoundException(id));
+		if (!this.reportAccess.canEdit(id)) {
+			throw new AccessDeniedException("report " + id + " is not editable by this user");
+		}
+		model.addAttribute("doc", doc);
+	}
+
+}
