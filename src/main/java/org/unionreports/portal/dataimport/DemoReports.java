@@ -37,7 +37,7 @@ public class DemoReports {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoReports.class);
 
-	static final String LEAD_HEADING = "导语";
+	public static final String LEAD_HEADING = "导语";
 
 	private final RegionTree regions;
 

@@ -8,9 +8,10 @@ import org.unionreports.portal.report.ReportEntry.SectionText;
 
 /**
  * Splits the text of a published report into its sections. Reports copied from web pages carry noise that
- * is removed first: pinyin readings after characters ("工會(huì )"), image file names and "related picture"
- * markers. A heading is a short line that is not a sentence; the text before the first heading is the
- * report's lead. A kicker line printed over a heading ("搭建平台 创新载体") opens that section's narrative.
+ * is removed first: pinyin readings after characters ("工會(huì )"), image file names, "related picture"
+ * markers and the share buttons at the end of the page. A heading is a short line that is not a sentence;
+ * the text before the first heading is the report's lead. A kicker line printed over a heading
+ * ("搭建平台 创新载体") opens that section's narrative.
  */
 public final class ReportText {
 
@@ -33,60 +34,79 @@ public final class ReportText {
 	private ReportText() {
 	}
 
-	/** The text without web noise: pinyin readings removed, white space at line ends trimmed. */
+	/** A section of the text: its heading, its narrative, and where it starts in the original text. */
+	public record Part(String heading, String narrative, int start) {
+	}
+
+	/** A line of the original text, cleaned, with its offset. */
+	private record Line(String text, int start) {
+	}
+
+	/** The text without web noise: pinyin readings removed. */
 	public static String clean(String text) {
 		return PINYIN_READING.matcher(text.replace("\r\n", "\n").replace('\r', '\n')).replaceAll("");
 	}
 
 	/**
 	 * The sections of the text, the lead first (headed {@code leadHeading}) when the text has one.
-	 * @param title the report's title, dropped where it stands as a line of the text
+	 * @param title the report's title, dropped where it stands as a line of the text (may be null)
 	 */
 	public static List<SectionText> sections(String text, String title, String leadHeading) {
-		List<String> lines = new ArrayList<>();
-		for (String raw : clean(text).split("\n")) {
-			String line = raw.replace('\u00A0', ' ').replace('\u3000', ' ').strip();
+		return outline(text, title, leadHeading).stream().map(part -> new SectionText(part.heading(), part.narrative()))
+			.toList();
+	}
+
+	/** The sections with their offsets into {@code text} (a section starts at its heading, the lead at 0). */
+	public static List<Part> outline(String text, String title, String leadHeading) {
+		List<Line> lines = new ArrayList<>();
+		int offset = 0;
+		for (String raw : text.split("\n", -1)) {
+			String line = clean(raw).replace('\u00A0', ' ').replace('\u3000', ' ').replace("\r", "").strip();
 			if (!line.isEmpty() && !NOISE_LINE.matcher(line).matches() && !line.equals(title)) {
-				lines.add(line);
+				lines.add(new Line(line, offset));
 			}
+			offset += raw.length() + 1;
 		}
-		dropPageFooter(lines);
-		List<SectionText> sections = new ArrayList<>();
+		while (!lines.isEmpty() && lines.get(lines.size() - 1).text().codePointCount(0,
+				lines.get(lines.size() - 1).text().length()) <= FOOTER_LINE) {
+			lines.remove(lines.size() - 1); // share buttons and the like at the end of a web page
+		}
+		List<Part> parts = new ArrayList<>();
 		String heading = leadHeading;
+		int start = 0;
 		List<String> paragraphs = new ArrayList<>();
-		List<String> kickers = new ArrayList<>();
+		List<Line> kickers = new ArrayList<>();
 		for (int i = 0; i < lines.size(); i++) {
-			String line = lines.get(i);
+			Line line = lines.get(i);
 			boolean followedByText = i + 1 < lines.size();
-			if (isHeading(line) && followedByText) {
-				if (isHeading(lines.get(i + 1))) {
+			if (isHeading(line.text()) && followedByText) {
+				if (isHeading(lines.get(i + 1).text())) {
 					kickers.add(line);
 					continue;
 				}
 				if (!paragraphs.isEmpty()) {
-					sections.add(new SectionText(heading, String.join("\n\n", paragraphs)));
+					parts.add(new Part(heading, String.join("\n\n", paragraphs), start));
 				}
-				heading = line;
-				paragraphs = new ArrayList<>(kickers);
-				kickers.clear();
+				heading = line.text();
+				start = kickers.isEmpty() ? line.start() : kickers.get(0).start();
+				paragraphs = new ArrayList<>();
+				moveKickers(kickers, paragraphs);
 				continue;
 			}
-			paragraphs.addAll(kickers);
-			kickers.clear();
-			paragraphs.add(line);
+			moveKickers(kickers, paragraphs);
+			paragraphs.add(line.text());
 		}
-		paragraphs.addAll(kickers);
+		moveKickers(kickers, paragraphs);
 		if (!paragraphs.isEmpty()) {
-			sections.add(new SectionText(heading, String.join("\n\n", paragraphs)));
+			parts.add(new Part(heading, String.join("\n\n", paragraphs), start));
 		}
-		return sections;
+		return parts;
 	}
 
-	/** Share buttons and the like at the end of a web page ("微博", "抖音", "Top"): a run of very short lines. */
-	private static void dropPageFooter(List<String> lines) {
-		while (!lines.isEmpty() && lines.get(lines.size() - 1).codePointCount(0, lines.get(lines.size() - 1).length()) <= FOOTER_LINE) {
-			lines.remove(lines.size() - 1);
-		}
+	/** Kicker lines open the narrative of the section they stand over. */
+	private static void moveKickers(List<Line> kickers, List<String> paragraphs) {
+		kickers.forEach(kicker -> paragraphs.add(kicker.text()));
+		kickers.clear();
 	}
 
 	static boolean isHeading(String line) {

@@ -154,6 +154,12 @@ class FigureStore {
 		return inserts.size() + (int) changes.stream().filter(c -> c.before() != null).count();
 	}
 
+	boolean hasFigures(long sectionId) {
+		Integer count = this.jdbc.queryForObject("select count(*) from figure where section_id = ?", Integer.class,
+				sectionId);
+		return count != null && count > 0;
+	}
+
 	/** Removes figures of the report by id, recording each. */
 	void remove(long reportId, List<Long> figureIds, Long revision) {
 		if (figureIds.isEmpty()) {

@@ -154,6 +154,14 @@ public class Report {
 		this.sections.remove(section);
 	}
 
+	/** Places 0, 1, 2 … after sections were removed. */
+	void renumberSections() {
+		for (int i = 0; i < this.sections.size(); i++) {
+			Section section = this.sections.get(i);
+			section.edit(i, section.getHeading(), section.getNarrative());
+		}
+	}
+
 	/** Moves the report to a status; {@link ReportWorkflow} decides which moves are allowed. */
 	void moveTo(ReportStatus status, Instant when) {
 		this.status = status;

@@ -74,6 +74,46 @@ public class ReportEntry {
 	}
 
 	/**
+	 * Brings sections read from a report's text into the report: a section of the same heading takes the
+	 * text (after what it had), the others are added at the end; with {@code dropEmpty}, the sections that
+	 * have no text yet (the usual headings of a new report) make way.
+	 */
+	@PreAuthorize("@reportAccess.canEdit(#reportId)")
+	public void mergeSections(Long reportId, List<SectionText> sections, boolean dropEmpty) {
+		Report report = loadForChange(reportId, null);
+		List<String> incoming = sections.stream().map(SectionText::heading).toList();
+		if (dropEmpty) {
+			for (Section empty : List.copyOf(report.getSections())) {
+				if (empty.getNarrative().isBlank() && !incoming.contains(empty.getHeading())
+						&& !this.figureStore.hasFigures(empty.getId())) {
+					report.removeSection(empty);
+					this.history.section(reportId, empty.getId(), empty.getHeading(), "removed", "", null, null);
+				}
+			}
+			report.renumberSections();
+		}
+		List<Section> added = new ArrayList<>();
+		for (SectionText text : sections) {
+			Section same = report.getSections().stream().filter(s -> s.getHeading().equals(text.heading())).findFirst()
+				.orElse(null);
+			if (same == null) {
+				added.add(report.addSection(text.heading(), text.narrative()));
+			}
+			else {
+				String narrative = same.getNarrative().isBlank() ? text.narrative()
+						: same.getNarrative() + "\n\n" + text.narrative();
+				this.history.section(reportId, same.getId(), same.getHeading(), "narrative", same.getNarrative(),
+						narrative, null);
+				same.edit(same.getPosition(), same.getHeading(), narrative);
+			}
+		}
+		report.touch();
+		this.reports.flush();
+		added.forEach(section -> this.history.section(reportId, section.getId(), section.getHeading(), "added", null,
+				section.getNarrative(), null));
+	}
+
+	/**
 	 * Replaces the report's sections with those of the form: kept sections (by id) take their new heading,
 	 * narrative and place, new ones are added, missing ones removed (their figures then belong to no section).
 	 */

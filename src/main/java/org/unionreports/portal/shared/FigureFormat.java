@@ -7,6 +7,7 @@ import java.text.ParsePosition;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -204,6 +205,55 @@ public final class FigureFormat {
 		}
 		return -1;
 	}
+
+	/**
+	 * The numbers written in a text, the way reports write them: {@code 近8.5万}, {@code 1万余}, {@code 上千},
+	 * {@code 三}, with the qualifier that stands before or inside them. What follows a number (its unit, a
+	 * trailing 以上) is for the caller to read; see {@link #qualifierAt}. The text should use half-width
+	 * digits; spans are offsets into it.
+	 */
+	public static List<NumberSpan> find(CharSequence text) {
+		List<NumberSpan> spans = new java.util.ArrayList<>();
+		Matcher matcher = NUMBER_IN_TEXT.matcher(text);
+		while (matcher.find()) {
+			String found = matcher.group();
+			String digits = matcher.group("digits");
+			try {
+				ReadNumber number = read(found);
+				boolean numeralsOnly = digits == null;
+				String body = matcher.group("body");
+				boolean bareMultiplier = numeralsOnly && body.chars().allMatch(c -> "十百千万亿".indexOf(c) >= 0);
+				spans.add(new NumberSpan(matcher.start(), matcher.end(), found, number, numeralsOnly, bareMultiplier));
+			}
+			catch (FigureFormatException notANumber) {
+				// a run of numeral characters that does not make a number (十十): not a figure
+			}
+		}
+		return spans;
+	}
+
+	/** A qualifier written after a figure's unit (以上, 左右) at this place of the text, with its length. */
+	public static Optional<Map.Entry<Qualifier, Integer>> qualifierAt(CharSequence text, int index) {
+		for (Map.Entry<String, Qualifier> word : TRAILING) {
+			String key = word.getKey();
+			if (index + key.length() <= text.length() && text.subSequence(index, index + key.length()).toString().equals(key)
+					&& word.getValue() != Qualifier.YU) {
+				return Optional.of(Map.entry(word.getValue(), key.length()));
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** A number found in a text: where it stands, as written, what it reads as, and what it is made of. */
+	public record NumberSpan(int start, int end, String written, ReadNumber number, boolean numeralsOnly,
+			boolean bareMultiplier) {
+	}
+
+	private static final Pattern NUMBER_IN_TEXT = Pattern.compile(
+			"(?:将近|接近|超过|达到|近|超|约|逾|达|上(?=[百千万亿]))?"
+			+ "(?<body>(?<digits>(?<![0-9.])[0-9]+(?:,[0-9]{3})*(?:\\.[0-9]+)?(?![0-9]))[余多]?[十百千万亿萬億]*[余多]?"
+			+ "|[零〇一二两三四五六七八九十百千万亿萬億]+[余多]?[万亿萬億]?)"
+			+ "(?:%(?:以上)?)?");
 
 	/** Writes a figure for people: {@code 46.73万户次}, {@code 1万余场}, {@code 85%以上}, or in English. */
 	public static String write(Amount amount, Locale locale) {

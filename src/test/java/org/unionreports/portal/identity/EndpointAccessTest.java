@@ -64,7 +64,9 @@ class EndpointAccessTest {
 		/** Staff pages about one report: for staff whose regions cover it. */
 		STAFF_PAGE,
 		/** Leaders' workflow steps in the browser. */
-		LEADER_PAGE
+		LEADER_PAGE,
+		/** API calls for any signed-in user that write nothing (extraction). */
+		SIGNED_IN_API
 
 	}
 
@@ -86,6 +88,10 @@ class EndpointAccessTest {
 		RULES.put("POST /staff/reports/{id}/import", Rule.STAFF_PAGE);
 		RULES.put("POST /staff/reports/{id}/import/confirm", Rule.STAFF_PAGE);
 		RULES.put("POST /api/reports/{id}/figures/import", Rule.STAFF_API);
+		RULES.put("GET /staff/reports/{id}/extract", Rule.STAFF_PAGE);
+		RULES.put("POST /staff/reports/{id}/extract", Rule.STAFF_PAGE);
+		RULES.put("POST /staff/reports/{id}/extract/accept", Rule.STAFF_PAGE);
+		RULES.put("POST /api/extract", Rule.SIGNED_IN_API);
 		for (String page : List.of("POST /staff/reports", "GET /staff/reports/{id}", "GET /staff/reports/{id}/history",
 				"GET /staff/reports/{id}/sections", "POST /staff/reports/{id}/sections",
 				"GET /staff/reports/{id}/figures", "POST /staff/reports/{id}/figures",
@@ -180,6 +186,14 @@ class EndpointAccessTest {
 		}
 		if (endpoint.equals("POST /api/reports/{id}/figures/import")) {
 			request.contentType("text/csv").content(figureFile);
+		}
+		if (endpoint.equals("POST /api/extract") || endpoint.equals("POST /staff/reports/{id}/extract")) {
+			request.contentType("text/plain;charset=UTF-8").content("全市工会会员435万余人。".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			request.param("text", "全市工会会员435万余人。");
+		}
+		if (endpoint.equals("POST /staff/reports/{id}/extract/accept")) {
+			request.param("figures[0].accept", "true").param("figures[0].value", "435万余").param("figures[0].unit", "人")
+				.param("figures[0].metricKey", "members").param("importSections", "false");
 		}
 		if (endpoint.equals("POST /api/admin/users")) {
 			request.contentType(MediaType.APPLICATION_JSON)
@@ -296,7 +310,7 @@ class EndpointAccessTest {
 	}
 
 	static Stream<Arguments> apiWrites() {
-		return endpoints(Rule.ADMIN_API, Rule.STAFF_API, Rule.LEADER_API);
+		return endpoints(Rule.ADMIN_API, Rule.STAFF_API, Rule.LEADER_API, Rule.SIGNED_IN_API);
 	}
 
 	static Stream<Arguments> staffApi() {
@@ -458,6 +472,8 @@ class EndpointAccessTest {
 		this.mvc.perform(as.apply("POST /api/reports/{id}/publish").with(httpBasic("ea-shaanxi-leader", TestUsers.PASSWORD)))
 			.andExpect(status().isOk());
 		this.mvc.perform(as.apply("GET /admin/users").with(user("ea-admin").roles("ADMIN"))).andExpect(status().isOk());
+		this.mvc.perform(as.apply("POST /api/extract").with(httpBasic("ea-xinjiang-staff", TestUsers.PASSWORD)))
+			.andExpect(status().isOk());
 		this.mvc.perform(as.apply("GET /staff/reports/{id}/figures").with(user("ea-xian-staff").roles("STAFF")))
 			.andExpect(status().isOk());
 		this.mvc.perform(as.apply("GET /staff/reports/{id}").with(user("ea-shaanxi-leader").roles("LEADER")))
