@@ -1,0 +1,112 @@
+package org.unionreports.portal.dashboard;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+import org.unionreports.portal.shared.Qualifier;
+
+/**
+ * How figures combine (DOMAIN.md), as pure functions: across sub-regions flows and stocks add up, rates
+ * are a mean weighted by their base or else a range, per-unit figures do not combine; over the years of
+ * one region flows add up and stocks take the latest. A combination keeps the qualifiers honest: a sum
+ * with a 余 in it is itself 余, one with a 近 is 近, one with both (or an 约) is 约.
+ */
+final class Aggregation {
+
+	private Aggregation() {
+	}
+
+	/** One figure to combine: its value and qualifier, and the base it is a rate of (members, say), if known. */
+	record Part(BigDecimal value, Qualifier qualifier, BigDecimal base) {
+
+		Part {
+			Objects.requireNonNull(value, "value");
+			Objects.requireNonNull(qualifier, "qualifier");
+		}
+
+		static Part of(BigDecimal value, Qualifier qualifier) {
+			return new Part(value, qualifier, null);
+		}
+
+	}
+
+	/** What the parts combine to: a value, or for rates without a base the range of the parts. */
+	record Combined(BigDecimal value, Qualifier qualifier, BigDecimal min, BigDecimal max) {
+
+		boolean isRange() {
+			return this.value == null && this.min != null;
+		}
+
+	}
+
+	/** The sum, with the qualifier that the parts' qualifiers allow. */
+	static Combined sum(List<Part> parts) {
+		if (parts.isEmpty()) {
+			return null;
+		}
+		BigDecimal total = parts.stream().map(Part::value).reduce(BigDecimal.ZERO, BigDecimal::add);
+		return new Combined(total, qualifierOf(parts), null, null);
+	}
+
+	/** The latest of a region's figures over the years: a stock's level at the end of the span. */
+	static Combined latest(List<Part> partsOldestFirst) {
+		if (partsOldestFirst.isEmpty()) {
+			return null;
+		}
+		Part last = partsOldestFirst.get(partsOldestFirst.size() - 1);
+		return new Combined(last.value(), last.qualifier(), null, null);
+	}
+
+	/**
+	 * A rate across regions: the mean weighted by each region's base when every part has one, else the
+	 * range of the parts (a rate is never summed).
+	 */
+	static Combined rate(List<Part> parts) {
+		if (parts.isEmpty()) {
+			return null;
+		}
+		boolean weighted = parts.stream().allMatch(p -> p.base() != null && p.base().signum() > 0);
+		if (weighted) {
+			BigDecimal bases = parts.stream().map(Part::base).reduce(BigDecimal.ZERO, BigDecimal::add);
+			BigDecimal weightedSum = parts.stream()
+				.map(p -> p.value().multiply(p.base()))
+				.reduce(BigDecimal.ZERO, BigDecimal::add);
+			return new Combined(weightedSum.divide(bases, 2, RoundingMode.HALF_EVEN).stripTrailingZeros(),
+					qualifierOf(parts), null, null);
+		}
+		BigDecimal min = parts.stream().map(Part::value).min(Comparator.naturalOrder()).orElseThrow();
+		BigDecimal max = parts.stream().map(Part::value).max(Comparator.naturalOrder()).orElseThrow();
+		if (min.compareTo(max) == 0) {
+			return new Combined(min, qualifierOf(parts), null, null);
+		}
+		return new Combined(null, qualifierOf(parts), min, max);
+	}
+
+	/**
+	 * The qualifier of a combination: exact when every part is; 余 when some are more than they say
+	 * (余, 多, 超, 以上) and none less; 近 when some are less (近) and none more; 约 otherwise.
+	 */
+	static Qualifier qualifierOf(List<Part> parts) {
+		boolean more = false;
+		boolean less = false;
+		for (Part part : parts) {
+			switch (part.qualifier().direction()) {
+				case "+" -> more = true;
+				case "-" -> less = true;
+				case "~" -> {
+					return Qualifier.YUE;
+				}
+				default -> {
+				}
+			}
+		}
+		if (more && less) {
+			return Qualifier.YUE;
+		}
+		return more ? Qualifier.YU : less ? Qualifier.JIN : Qualifier.EXACT;
+	}
+
+}

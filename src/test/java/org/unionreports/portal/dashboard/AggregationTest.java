@@ -1,0 +1,80 @@
+package org.unionreports.portal.dashboard;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.unionreports.portal.dashboard.Aggregation.Combined;
+import org.unionreports.portal.dashboard.Aggregation.Part;
+import org.unionreports.portal.shared.Qualifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The rules of combining figures, with expectations worked out by hand. */
+class AggregationTest {
+
+	private static Part part(long value, Qualifier qualifier) {
+		return Part.of(BigDecimal.valueOf(value), qualifier);
+	}
+
+	@Test
+	void flowsAndStocksAddUpAcrossRegions() {
+		Combined sum = Aggregation.sum(List.of(part(100, Qualifier.EXACT), part(250, Qualifier.EXACT)));
+		assertThat(sum.value()).isEqualByComparingTo("350");
+		assertThat(sum.qualifier()).isEqualTo(Qualifier.EXACT);
+	}
+
+	@Test
+	void aSumWithAFigureThatIsMoreThanItSaysIsItselfMore() {
+		Combined sum = Aggregation.sum(List.of(part(10000, Qualifier.YU), part(5000, Qualifier.EXACT),
+				part(300, Qualifier.DUO)));
+		assertThat(sum.value()).isEqualByComparingTo("15300");
+		assertThat(sum.qualifier()).isEqualTo(Qualifier.YU);
+	}
+
+	@Test
+	void aSumWithANearlyIsNearlyAndOneWithBothIsAbout() {
+		assertThat(Aggregation.sum(List.of(part(85000, Qualifier.JIN), part(1000, Qualifier.EXACT))).qualifier())
+			.isEqualTo(Qualifier.JIN);
+		assertThat(Aggregation.sum(List.of(part(85000, Qualifier.JIN), part(1000, Qualifier.CHAO))).qualifier())
+			.isEqualTo(Qualifier.YUE);
+		assertThat(Aggregation.sum(List.of(part(1, Qualifier.YUE), part(1, Qualifier.EXACT))).qualifier())
+			.isEqualTo(Qualifier.YUE);
+	}
+
+	@Test
+	void aStockOverYearsTakesTheLatestNotTheSum() {
+		Combined members = Aggregation.latest(List.of(part(4_200_000, Qualifier.EXACT), part(4_300_000, Qualifier.EXACT),
+				part(4_350_000, Qualifier.YU)));
+		assertThat(members.value()).isEqualByComparingTo("4350000");
+		assertThat(members.qualifier()).isEqualTo(Qualifier.YU);
+	}
+
+	@Test
+	void aRateIsTheMeanWeightedByItsBase() {
+		// 80% of 1,000 members and 90% of 3,000 members: (800 + 2,700) / 4,000 = 87.5%
+		Combined rate = Aggregation.rate(List.of(new Part(BigDecimal.valueOf(80), Qualifier.EXACT, BigDecimal.valueOf(1000)),
+				new Part(BigDecimal.valueOf(90), Qualifier.EXACT, BigDecimal.valueOf(3000))));
+		assertThat(rate.value()).isEqualByComparingTo("87.5");
+		assertThat(rate.isRange()).isFalse();
+	}
+
+	@Test
+	void aRateWithoutItsBaseIsShownAsTheRangeNeverSummed() {
+		Combined rate = Aggregation.rate(List.of(part(80, Qualifier.YISHANG), part(98, Qualifier.EXACT),
+				part(85, Qualifier.EXACT)));
+		assertThat(rate.isRange()).isTrue();
+		assertThat(rate.min()).isEqualByComparingTo("80");
+		assertThat(rate.max()).isEqualByComparingTo("98");
+		assertThat(rate.qualifier()).isEqualTo(Qualifier.YU);
+	}
+
+	@Test
+	void nothingToCombineIsNothing() {
+		assertThat(Aggregation.sum(List.of())).isNull();
+		assertThat(Aggregation.rate(List.of())).isNull();
+		assertThat(Aggregation.latest(List.of())).isNull();
+	}
+
+}
