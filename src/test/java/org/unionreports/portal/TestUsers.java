@@ -3,11 +3,9 @@ package org.unionreports.portal;
 import java.util.List;
 import java.util.function.Supplier;
 
-import org.springframework.security.authentication.TestingAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
+import org.unionreports.portal.identity.Access;
 import org.unionreports.portal.identity.Role;
 import org.unionreports.portal.identity.UserAdministration;
 import org.unionreports.portal.identity.UserAdministration.NewUser;
@@ -36,17 +34,9 @@ public class TestUsers {
 		return username;
 	}
 
+	/** Runs as the portal itself, which the administration service accepts like an administrator. */
 	public static <T> T asAdministrator(Supplier<T> work) {
-		SecurityContext previous = SecurityContextHolder.getContext();
-		SecurityContext admin = SecurityContextHolder.createEmptyContext();
-		admin.setAuthentication(new TestingAuthenticationToken("test-admin", null, "ROLE_ADMIN"));
-		SecurityContextHolder.setContext(admin);
-		try {
-			return work.get();
-		}
-		finally {
-			SecurityContextHolder.setContext(previous);
-		}
+		return Access.asSystem(work);
 	}
 
 }

@@ -29,6 +29,9 @@ public class SecurityLog {
 
 	private static final int MAX_DETAILS = 1000;
 
+	/** Usernames and addresses as long as the columns allow; a typed username can be longer. */
+	private static final int MAX_NAME = 64;
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
@@ -47,6 +50,9 @@ public class SecurityLog {
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void record(SecurityEventType type, String actor, String subject, String remoteAddress, String details) {
 		String trimmed = details != null && details.length() > MAX_DETAILS ? details.substring(0, MAX_DETAILS) : details;
+		actor = clip(actor, MAX_NAME);
+		subject = clip(subject, MAX_NAME);
+		remoteAddress = clip(remoteAddress, MAX_NAME);
 		this.jdbc.sql("""
 				insert into security_event (occurred_at, type, actor, subject, remote_address, details)
 				values (:at, :type, :actor, :subject, :address, :details)""")
@@ -87,6 +93,10 @@ public class SecurityLog {
 					SecurityEventType.valueOf(rs.getString("type")), rs.getString("actor"), rs.getString("subject"),
 					rs.getString("remote_address"), rs.getString("details")))
 			.list();
+	}
+
+	private static String clip(String text, int length) {
+		return text != null && text.length() > length ? text.substring(0, length) : text;
 	}
 
 	private static String currentUser() {

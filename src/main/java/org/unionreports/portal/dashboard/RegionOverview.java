@@ -77,6 +77,7 @@ public class RegionOverview {
 				join report r on r.id = f.report_id
 				join region g on g.id = r.region_id
 				where m.headline and not f.target and not f.missing and r.status = 'PUBLISHED'
+				  and f.period_start = r.period_start and f.period_end = r.period_end
 				  and g.path like :path || '%'
 				order by m.sort_order""")
 			.param("path", region.getPath())

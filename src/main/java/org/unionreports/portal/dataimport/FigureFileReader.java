@@ -45,7 +45,9 @@ public class FigureFileReader {
 
 	private static final Set<String> UNITS_THAT_BEGIN_WITH_A_MULTIPLIER = Set.of("百分点", "千克", "千米", "千瓦");
 
-	private static final int MAX_CELL = 4000;
+	/** The longest a cell may be in each column, as the database keeps it. */
+	private static final Map<String, Integer> LIMITS = Map.of(SECTION, 300, TEXT, 4000, NOTE, 4000, METRIC_ZH, 200,
+			METRIC_EN, 300, NUMBER_TEXT, 100);
 
 	private final MetricCatalogue catalogue;
 
@@ -120,10 +122,10 @@ public class FigureFileReader {
 		}
 
 		FigureInput read() {
-			for (String column : List.of(SECTION, TEXT, NOTE, METRIC_ZH, METRIC_EN)) {
-				String cell = get(column);
-				if (cell != null && cell.length() > MAX_CELL) {
-					problem(column, "longer than " + MAX_CELL + " characters");
+			for (Map.Entry<String, Integer> limit : LIMITS.entrySet()) {
+				String cell = get(limit.getKey());
+				if (cell != null && cell.length() > limit.getValue()) {
+					problem(limit.getKey(), "longer than " + limit.getValue() + " characters");
 				}
 			}
 			String unitCell = get(UNIT);

@@ -2,11 +2,19 @@ package org.unionreports.portal.dataimport;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
+import org.unionreports.portal.report.FigureInput;
+import org.unionreports.portal.report.FigureRules;
 import org.unionreports.portal.report.ReportEntry;
 
 /**
@@ -23,9 +31,15 @@ public class FigureImport {
 
 	private final ReportEntry entry;
 
-	FigureImport(FigureFileReader reader, ReportEntry entry) {
+	private final FigureRules rules;
+
+	private final MessageSource messages;
+
+	FigureImport(FigureFileReader reader, ReportEntry entry, FigureRules rules, MessageSource messages) {
 		this.reader = reader;
 		this.entry = entry;
+		this.rules = rules;
+		this.messages = messages;
 	}
 
 	/** A file as uploaded: its name, its bytes, and the encoding chosen for it ({@code auto} to detect). */
@@ -84,14 +98,38 @@ public class FigureImport {
 		}
 		try {
 			if (upload.isXlsx()) {
-				return new Result(this.reader.read(FigureTable.xlsx(upload.bytes())), null, false);
+				return new Result(checked(this.reader.read(FigureTable.xlsx(upload.bytes()))), null, false);
 			}
 			Charset charset = FileEncoding.chosen(upload.encoding()).orElseGet(() -> FileEncoding.detect(upload.bytes()));
-			return new Result(this.reader.read(FigureTable.csv(upload.bytes(), charset)), charset, false);
+			return new Result(checked(this.reader.read(FigureTable.csv(upload.bytes(), charset))), charset, false);
 		}
 		catch (IOException ex) {
 			return new Result(FigureFileReader.unreadable(ex.getMessage()), null, false);
 		}
+	}
+
+	/**
+	 * The file's figures under the same rules as the grid's (counts whole, percentages 0–100, a part not
+	 * above its whole), each problem on the line it came from.
+	 */
+	private FigureSheet checked(FigureSheet sheet) {
+		Map<String, FigureInput> byLine = new LinkedHashMap<>();
+		for (FigureSheet.Row row : sheet.rows()) {
+			if (row.figure() != null) {
+				byLine.put(Integer.toString(row.line()), row.figure());
+			}
+		}
+		List<ImportProblem> problems = new ArrayList<>(sheet.problems());
+		Locale locale = LocaleContextHolder.getLocale();
+		for (FigureRules.Finding finding : this.rules.errors(byLine)) {
+			problems.add(new ImportProblem(Integer.parseInt(finding.field()), FigureFileReader.VALUE,
+					this.messages.getMessage(finding.messageKey(), finding.arguments().toArray(), locale)));
+		}
+		if (problems.size() == sheet.problems().size()) {
+			return sheet;
+		}
+		problems.sort(java.util.Comparator.comparingInt(ImportProblem::line));
+		return new FigureSheet(sheet.figures(), problems, sheet.rows());
 	}
 
 }

@@ -53,7 +53,12 @@ public final class FileEncoding {
 		if (name == null || name.isBlank() || name.equalsIgnoreCase("auto")) {
 			return Optional.empty();
 		}
-		return Optional.of(Charset.forName(name.strip()));
+		try {
+			return Optional.of(Charset.forName(name.strip()));
+		}
+		catch (IllegalArgumentException unknown) {
+			return Optional.empty(); // an encoding this Java does not know: detect instead
+		}
 	}
 
 	private static boolean isValid(byte[] bytes, Charset charset) {

@@ -25,6 +25,9 @@ class LoginFailureHandler extends SimpleUrlAuthenticationFailureHandler {
 		if (exception instanceof LoginLockedException locked) {
 			request.getSession().setAttribute(LoginPage.LOCKED_UNTIL, locked.until());
 		}
+		else {
+			request.getSession().removeAttribute(LoginPage.LOCKED_UNTIL);
+		}
 		getRedirectStrategy().sendRedirect(request, response, "/login?error=" + reason);
 	}
 

@@ -104,8 +104,12 @@ class SecurityConfiguration {
 	 */
 	private static RequestMatcher browserSessionWrites() {
 		return (HttpServletRequest request) -> !List.of("GET", "HEAD", "OPTIONS", "TRACE").contains(request.getMethod())
-				&& request.getHeader("Authorization") == null
+				&& !isBasic(request.getHeader("Authorization"))
 				&& (request.getRequestedSessionId() != null || request.getSession(false) != null);
+	}
+
+	private static boolean isBasic(String authorization) {
+		return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
 	}
 
 }

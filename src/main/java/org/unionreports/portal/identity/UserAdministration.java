@@ -20,6 +20,8 @@ import org.unionreports.portal.shared.NotFoundException;
 /**
  * Creating and changing users: administrators create, disable, re-enable users, set their role and
  * regions and reset passwords; every user changes their own password. Each change is a security event.
+ * Being an administrator is read from the database for every call ({@code @access.isAdmin()}), so a
+ * disabled or demoted administrator's open session can do nothing more.
  */
 @Service
 @Transactional
@@ -48,7 +50,7 @@ public class UserAdministration {
 	public record NewUser(String username, String password, Role role, List<String> regionCodes) {
 	}
 
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize("@access.isAdmin()")
 	public PortalUser create(NewUser request) {
 		String username = request.username() == null ? "" : request.username().strip();
 		if (!username.matches("[A-Za-z0-9][A-Za-z0-9._@-]{2,63}")) {
@@ -78,7 +80,7 @@ public class UserAdministration {
 		return user;
 	}
 
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize("@access.isAdmin()")
 	public void changeRoleAndRegions(Long userId, Role role, List<String> regionCodes) {
 		PortalUser user = load(userId);
 		Set<Region> regions = regions(regionCodes);
@@ -99,7 +101,7 @@ public class UserAdministration {
 		}
 	}
 
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize("@access.isAdmin()")
 	public void disable(Long userId) {
 		PortalUser user = load(userId);
 		if (user.getUsername().equalsIgnoreCase(currentUsername())) {
@@ -114,7 +116,7 @@ public class UserAdministration {
 		}
 	}
 
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize("@access.isAdmin()")
 	public void enable(Long userId) {
 		PortalUser user = load(userId);
 		if (!user.isEnabled()) {
@@ -123,7 +125,7 @@ public class UserAdministration {
 		}
 	}
 
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize("@access.isAdmin()")
 	public void resetPassword(Long userId, String newPassword) {
 		PortalUser user = load(userId);
 		checkPassword(newPassword, user.getUsername());
@@ -132,7 +134,7 @@ public class UserAdministration {
 	}
 
 	/** The signed-in user changes their own password, proving they know the current one. */
-	@PreAuthorize("isAuthenticated()")
+	@PreAuthorize("@access.scope().isPresent()")
 	public void changeOwnPassword(String currentPassword, String newPassword) {
 		PortalUser user = this.users.findByUsername(currentUsername())
 			.orElseThrow(() -> new NotFoundException("user " + currentUsername()));
@@ -144,13 +146,13 @@ public class UserAdministration {
 		this.securityLog.record(SecurityEventType.PASSWORD_CHANGED, user.getUsername(), null);
 	}
 
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize("@access.isAdmin()")
 	@Transactional(readOnly = true)
 	public List<PortalUser> all() {
 		return this.users.findAllWithRegions();
 	}
 
-	@PreAuthorize("hasRole('ADMIN')")
+	@PreAuthorize("@access.isAdmin()")
 	@Transactional(readOnly = true)
 	public PortalUser find(Long userId) {
 		return load(userId);

@@ -41,10 +41,16 @@ public class FigureRules {
 	 * @param figures field name to figure, in the report's own period
 	 */
 	public List<Finding> check(Report report, Map<String, FigureInput> figures) {
+		List<Finding> findings = errors(figures);
+		checkMoves(report, figures, findings);
+		return findings;
+	}
+
+	/** The errors alone (no comparison with an earlier period): for figures read from a file. */
+	public List<Finding> errors(Map<String, FigureInput> figures) {
 		List<Finding> findings = new ArrayList<>();
 		figures.forEach((field, input) -> checkOne(field, input, findings));
 		checkParts(figures, findings);
-		checkMoves(report, figures, findings);
 		return findings;
 	}
 
@@ -77,14 +83,19 @@ public class FigureRules {
 	}
 
 	private static void checkParts(Map<String, FigureInput> figures, List<Finding> findings) {
-		Map<Long, Map.Entry<String, FigureInput>> byMetric = new HashMap<>();
+		// A part and its whole are compared within one period (and never a target with an achievement).
+		record Key(Long metricId, Object period, boolean target) {
+		}
+		Map<Key, Map.Entry<String, FigureInput>> byMetric = new HashMap<>();
 		figures.entrySet()
 			.stream()
 			.filter(e -> e.getValue().metric() != null && !e.getValue().amount().isMissing())
-			.forEach(e -> byMetric.put(e.getValue().metric().getId(), e));
+			.forEach(e -> byMetric.put(new Key(e.getValue().metric().getId(), e.getValue().period(), e.getValue().target()),
+					e));
 		for (Map.Entry<String, FigureInput> part : byMetric.values()) {
 			Metric whole = part.getValue().metric().getPartOf();
-			Map.Entry<String, FigureInput> wholeFigure = whole == null ? null : byMetric.get(whole.getId());
+			Map.Entry<String, FigureInput> wholeFigure = whole == null ? null
+					: byMetric.get(new Key(whole.getId(), part.getValue().period(), part.getValue().target()));
 			if (wholeFigure != null
 					&& part.getValue().amount().value().compareTo(wholeFigure.getValue().amount().value()) > 0) {
 				findings.add(new Finding(part.getKey(), "figure.rule.partAboveWhole",

@@ -94,41 +94,41 @@ class FigureStore {
 		long t1 = System.nanoTime();
 		Map<LabelKey, Long> labels = labels(inputs);
 		long t2 = System.nanoTime();
-		List<Object[]> inserts = new ArrayList<>();
-		List<Object[]> updates = new ArrayList<>();
-		List<Change> changes = new ArrayList<>();
-		Map<Key, Integer> inThisBatch = new LinkedHashMap<>();
-		List<Long> ids = newIds(inputs.size());
-		int idIndex = 0;
+		// The same figure twice in one save (a file that repeats a row, a text that repeats a number): the
+		// later one wins, as a second import would, and the figure is written and recorded once.
+		Map<Key, FigureInput> byKey = new LinkedHashMap<>();
 		for (FigureInput input : inputs) {
 			Long labelId = input.longTail() == null ? null
 					: labels.get(new LabelKey(input.longTail().nameZh(), input.amount().unit()));
 			Long metricId = input.metric() == null ? null : input.metric().getId();
 			Period period = input.period() != null ? input.period() : reportPeriod;
 			Key key = new Key(metricId, labelId, period, input.target());
+			byKey.remove(key);
+			byKey.put(key, input);
+		}
+		List<Object[]> inserts = new ArrayList<>();
+		List<Object[]> updates = new ArrayList<>();
+		List<Change> changes = new ArrayList<>();
+		List<Long> ids = newIds((int) byKey.keySet().stream().filter(key -> !existing.containsKey(key)).count());
+		int idIndex = 0;
+		for (Map.Entry<Key, FigureInput> entry : byKey.entrySet()) {
+			Key key = entry.getKey();
+			FigureInput input = entry.getValue();
 			String name = input.metric() != null ? input.metric().getNameZh() : input.longTail().nameZh();
 			Long sectionId = input.sectionHeading() == null ? null : sectionIds.get(input.sectionHeading().strip());
 			Stored before = existing.get(key);
-			Integer earlier = inThisBatch.get(key);
-			if (earlier != null) {
-				// The same figure twice in one file: the later row wins, as a second import would.
-				Object[] row = inserts.get(earlier);
-				fill(row, input, sectionId);
-				continue;
-			}
 			if (before == null) {
 				long id = ids.get(idIndex++);
 				Object[] row = new Object[16];
 				row[0] = id;
 				row[1] = reportId;
-				row[2] = metricId;
-				row[3] = labelId;
-				row[4] = input.target();
-				row[5] = period.firstYear();
-				row[6] = period.lastYear();
+				row[2] = key.metricId();
+				row[3] = key.labelId();
+				row[4] = key.target();
+				row[5] = key.period().firstYear();
+				row[6] = key.period().lastYear();
 				row[7] = nextPosition++;
 				fill(row, input, sectionId);
-				inThisBatch.put(key, inserts.size());
 				inserts.add(row);
 				changes.add(new Change(id, name, null, input.amount()));
 			}

@@ -74,17 +74,33 @@ public class ReportEntry {
 	}
 
 	/**
+	 * Stores what staff accepted of a report's text, in one transaction: the sections (see
+	 * {@link #mergeSections}) and the figures.
+	 */
+	@PreAuthorize("@reportAccess.canEdit(#reportId)")
+	public void acceptExtraction(Long reportId, List<SectionText> sections, boolean dropEmpty, List<FigureInput> figures) {
+		if (!sections.isEmpty()) {
+			mergeSections(reportId, sections, dropEmpty);
+		}
+		storeFigures(reportId, figures);
+	}
+
+	/**
 	 * Brings sections read from a report's text into the report: a section of the same heading takes the
-	 * text (after what it had), the others are added at the end; with {@code dropEmpty}, the sections that
-	 * have no text yet (the usual headings of a new report) make way.
+	 * text (after what it had, unless it has it already), the others are added at the end; with
+	 * {@code dropEmpty}, the sections that have no text yet (the usual headings of a new report) make way.
+	 * Sections of the text that share a heading are taken as one.
 	 */
 	@PreAuthorize("@reportAccess.canEdit(#reportId)")
 	public void mergeSections(Long reportId, List<SectionText> sections, boolean dropEmpty) {
 		Report report = loadForChange(reportId, null);
-		List<String> incoming = sections.stream().map(SectionText::heading).toList();
+		Map<String, String> incoming = new LinkedHashMap<>();
+		for (SectionText text : sections) {
+			incoming.merge(text.heading(), text.narrative(), (first, second) -> first + "\n\n" + second);
+		}
 		if (dropEmpty) {
 			for (Section empty : List.copyOf(report.getSections())) {
-				if (empty.getNarrative().isBlank() && !incoming.contains(empty.getHeading())
+				if (empty.getNarrative().isBlank() && !incoming.containsKey(empty.getHeading())
 						&& !this.figureStore.hasFigures(empty.getId())) {
 					report.removeSection(empty);
 					this.history.section(reportId, empty.getId(), empty.getHeading(), "removed", "", null, null);
@@ -93,20 +109,19 @@ public class ReportEntry {
 			report.renumberSections();
 		}
 		List<Section> added = new ArrayList<>();
-		for (SectionText text : sections) {
-			Section same = report.getSections().stream().filter(s -> s.getHeading().equals(text.heading())).findFirst()
+		incoming.forEach((heading, text) -> {
+			Section same = report.getSections().stream().filter(s -> s.getHeading().equals(heading)).findFirst()
 				.orElse(null);
 			if (same == null) {
-				added.add(report.addSection(text.heading(), text.narrative()));
+				added.add(report.addSection(heading, text));
 			}
-			else {
-				String narrative = same.getNarrative().isBlank() ? text.narrative()
-						: same.getNarrative() + "\n\n" + text.narrative();
+			else if (!same.getNarrative().contains(text)) {
+				String narrative = same.getNarrative().isBlank() ? text : same.getNarrative() + "\n\n" + text;
 				this.history.section(reportId, same.getId(), same.getHeading(), "narrative", same.getNarrative(),
 						narrative, null);
 				same.edit(same.getPosition(), same.getHeading(), narrative);
 			}
-		}
+		});
 		report.touch();
 		this.reports.flush();
 		added.forEach(section -> this.history.section(reportId, section.getId(), section.getHeading(), "added", null,
@@ -122,7 +137,11 @@ public class ReportEntry {
 		Report report = loadForChange(reportId, edit);
 		Long revision = edit.isRevision() ? this.history.revision(reportId, edit.revisionReason().strip()) : null;
 		Map<Long, Section> existing = new LinkedHashMap<>();
-		report.getSections().forEach(section -> existing.put(section.getId(), section));
+		Map<Long, Integer> placeBefore = new HashMap<>();
+		report.getSections().forEach(section -> {
+			existing.put(section.getId(), section);
+			placeBefore.put(section.getId(), section.getPosition());
+		});
 		List<Section> added = new ArrayList<>();
 		for (int position = 0; position < wanted.size(); position++) {
 			SectionEdit edited = wanted.get(position);
@@ -140,9 +159,10 @@ public class ReportEntry {
 				this.history.section(reportId, section.getId(), edited.heading(), "narrative", section.getNarrative(),
 						edited.narrative(), revision);
 			}
-			if (section.getPosition() != position) {
-				this.history.section(reportId, section.getId(), edited.heading(), "position",
-						Integer.toString(section.getPosition() + 1), Integer.toString(position + 1), revision);
+			int before = placeBefore.get(section.getId());
+			if (before != position) {
+				this.history.section(reportId, section.getId(), edited.heading(), "position", Integer.toString(before + 1),
+						Integer.toString(position + 1), revision);
 			}
 			section.edit(position, edited.heading(), edited.narrative());
 		}
@@ -206,6 +226,15 @@ public class ReportEntry {
 		Map<String, Long> sectionIds = new HashMap<>();
 		report.getSections().forEach(section -> sectionIds.put(section.getHeading(), section.getId()));
 		this.figureStore.store(report.getId(), report.getPeriod(), inputs, sectionIds, revision);
+	}
+
+	/** What changed since a form was opened, for the page that refuses a save made on an older version. */
+	@PreAuthorize("@reportAccess.canRead(#reportId)")
+	@Transactional(readOnly = true)
+	public EditConflictException conflictSince(Long reportId, Edit edit) {
+		Report report = this.reports.findById(reportId).orElseThrow(() -> new ReportNotFoundException(reportId));
+		return new EditConflictException(this.history.changesSince(reportId, edit.lastChangeSeen()), report.getVersion(),
+				this.history.lastChangeId(reportId));
 	}
 
 	/** The version and last change of a report, for a form to carry. */

@@ -44,6 +44,9 @@ public class ReportWorkflow {
 		if (comment == null || comment.isBlank()) {
 			throw new IllegalArgumentException("a returned report needs a comment saying what to correct");
 		}
+		if (comment.length() > 2000) {
+			throw new IllegalArgumentException("a comment has at most 2000 characters");
+		}
 		return step(reportId, "RETURN", Set.of(ReportStatus.SUBMITTED, ReportStatus.APPROVED), ReportStatus.RETURNED,
 				comment.strip());
 	}

@@ -2,7 +2,6 @@ package org.unionreports.portal.report;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -84,12 +83,13 @@ public class StaffDesk {
 				        select actor, occurred_at, id from report_event where report_id = r.id) changes
 				    order by occurred_at desc, id desc limit 1) last on true
 				where (%s)
-				order by r.period_end desc, g.path
+				order by array_position(cast(? as varchar[]), r.status), r.period_end desc, g.path
 				limit %d""".formatted(where, MAX_LINES));
+		List<ReportStatus> order = DUE_ORDER.getOrDefault(scope.role(), DUE_ORDER.get(Role.STAFF));
 		for (String pattern : patterns) {
 			statement = statement.param(pattern);
 		}
-		List<ReportStatus> order = DUE_ORDER.getOrDefault(scope.role(), DUE_ORDER.get(Role.STAFF));
+		statement = statement.param("{" + String.join(",", order.stream().map(Enum::name).toList()) + "}");
 		int dueCount = 2;
 		return statement.query((rs, row) -> {
 			ReportStatus status = ReportStatus.valueOf(rs.getString("status"));
@@ -99,11 +99,7 @@ public class StaffDesk {
 					rs.getInt("filled"), catalogueSize, at == null ? null : at.toInstant(), rs.getString("actor"),
 					order.indexOf(status) < dueCount);
 		})
-			.list()
-			.stream()
-			.sorted(Comparator.comparingInt((Line line) -> order.indexOf(line.status()))
-				.thenComparing(line -> line.period().lastYear(), Comparator.reverseOrder()))
-			.toList();
+			.list();
 	}
 
 }

@@ -87,6 +87,21 @@ class UserAdministrationTest {
 	}
 
 	@Test
+	void aDisabledAdministratorsOpenSessionCanDoNothingMore() throws Exception {
+		this.users.ensure("ua-admin-2", Role.ADMIN, "000000");
+		MockHttpSession session = new MockHttpSession();
+		this.mvc.perform(post("/login").session(session).with(csrf()).param("username", "ua-admin-2")
+			.param("password", TestUsers.PASSWORD)).andExpect(redirectedUrl("/"));
+		this.jdbc.sql("update app_user set enabled = false where username = 'ua-admin-2'").update();
+		this.mvc.perform(post("/admin/users").session(session).with(csrf()).param("username", "ua-made-late")
+			.param("password", TestUsers.PASSWORD).param("role", "ADMIN").param("regionCodes", "000000"))
+			.andExpect(status().isForbidden());
+		assertThat(this.jdbc.sql("select count(*) from app_user where username = 'ua-made-late'").query(Integer.class)
+			.single()).isZero();
+		this.jdbc.sql("update app_user set enabled = true where username = 'ua-admin-2'").update();
+	}
+
+	@Test
 	void anAdministratorResetsAPassword() throws Exception {
 		MockHttpSession admin = admin();
 		this.users.ensure("ua-forgetful", Role.STAFF, "610100");

@@ -109,13 +109,12 @@ class ExtractionController {
 			return "staff/extract";
 		}
 		try {
-			if (form.isImportSections()) {
-				this.entry.mergeSections(id, form.getSections()
-					.stream()
-					.map(section -> new SectionText(section.getHeading(), section.getNarrative()))
-					.toList(), form.isDropEmptySections());
-			}
-			this.entry.storeFigures(id, accepted);
+			List<SectionText> sections = !form.isImportSections() ? List.of()
+					: form.getSections()
+						.stream()
+						.map(section -> new SectionText(section.getHeading(), section.getNarrative()))
+						.toList();
+			this.entry.acceptExtraction(id, sections, form.isDropEmptySections(), accepted);
 		}
 		catch (ReportStateException ex) {
 			result.reject(ex.messageKey());

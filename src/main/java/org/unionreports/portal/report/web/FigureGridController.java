@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Valid;
+
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -58,16 +61,22 @@ class FigureGridController {
 
 	@GetMapping("/staff/reports/{id}/figures")
 	String showGrid(@PathVariable Long id, Model model) {
+		// The version first: a save that lands before the content is read then makes the next save a conflict,
+		// never a silent overwrite.
+		if (!this.reportAccess.canRead(id)) {
+			throw new ReportNotFoundException(id); // a report outside the user's regions does not exist for them
+		}
+		var opened = this.entry.openEdit(id);
 		FigureGrid grid = load(id, model);
 		FigureGridForm form = grid.form();
-		form.openedAt(this.entry.openEdit(id));
+		form.openedAt(opened);
 		model.addAttribute("form", form);
 		model.addAttribute("previews", grid.previews(form));
 		return "staff/figures";
 	}
 
 	@PostMapping("/staff/reports/{id}/figures")
-	String save(@PathVariable Long id, @ModelAttribute("form") FigureGridForm form, BindingResult result,
+	String save(@PathVariable Long id, @Valid @ModelAttribute("form") FigureGridForm form, BindingResult result,
 			@RequestParam(defaultValue = "save") String action, Model model, RedirectAttributes redirect) {
 		if (!this.reportAccess.canEdit(id)) {
 			throw new AccessDeniedException("report " + id + " is not editable by this user");
@@ -104,6 +113,10 @@ class FigureGridController {
 			model.addAttribute("conflict", ex.changesSince());
 			return "staff/figures";
 		}
+		catch (ObjectOptimisticLockingFailureException ex) {
+			// Two saves at the same moment: the other one won; show it like any other conflict.
+			return conflictAfterClash(id, form, model);
+		}
 		catch (ReportStateException ex) {
 			result.reject(ex.messageKey());
 			return "staff/figures";
@@ -111,6 +124,14 @@ class FigureGridController {
 		redirect.addFlashAttribute("message", "report.figures.saved");
 		redirect.addFlashAttribute("warnings", warnings);
 		return "redirect:/staff/reports/" + id + "/figures";
+	}
+
+	private String conflictAfterClash(Long id, FigureGridForm form, Model model) {
+		EditConflictException conflict = this.entry.conflictSince(id, form.edit());
+		form.setVersion(conflict.currentVersion());
+		form.setLastChangeSeen(conflict.lastChangeId());
+		model.addAttribute("conflict", conflict.changesSince());
+		return "staff/figures";
 	}
 
 	/** The preview beside a cell: what it will store and how the portal will write it. */

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
 import org.unionreports.portal.metric.Family;
@@ -22,6 +23,7 @@ class FigureGridForm extends EditForm {
 
 	private Map<String, String> units = new LinkedHashMap<>();
 
+	@Valid
 	private List<LongTailRow> rows = new ArrayList<>();
 
 	/** The grid filled with the report's figures of its own period (targets and other periods apart). */

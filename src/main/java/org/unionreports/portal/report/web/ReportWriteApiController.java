@@ -66,6 +66,9 @@ class ReportWriteApiController {
 				|| request.title().isBlank()) {
 			throw new IllegalArgumentException("regionCode, periodStart and title are required");
 		}
+		if (request.title().strip().length() > 300) {
+			throw new IllegalArgumentException("a title has at most 300 characters");
+		}
 		Region region = this.regions.find(request.regionCode().strip())
 			.orElseThrow(() -> new NotFoundException("region " + request.regionCode()));
 		Period period = new Period(request.periodStart(),

@@ -46,9 +46,13 @@ class SectionEditorController {
 
 	@GetMapping("/staff/reports/{id}/sections")
 	String editor(@PathVariable Long id, Model model) {
+		if (!this.reportAccess.canRead(id)) {
+			throw new ReportNotFoundException(id); // a report outside the user's regions does not exist for them
+		}
+		var opened = this.entry.openEdit(id);
 		ReportDocument doc = load(id, model);
 		SectionsForm form = SectionsForm.of(doc.sections());
-		form.openedAt(this.entry.openEdit(id));
+		form.openedAt(opened);
 		model.addAttribute("form", form);
 		return "staff/sections";
 	}
@@ -61,7 +65,7 @@ class SectionEditorController {
 		}
 		ReportDocument doc = load(id, model);
 		if (!action.equals("save")) {
-			form.rearrange(action);
+			form.rearrange(action); // an action it does not know changes nothing
 			model.addAttribute("unsaved", true);
 			return "staff/sections";
 		}

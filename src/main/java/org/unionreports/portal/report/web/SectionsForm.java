@@ -32,7 +32,16 @@ class SectionsForm extends EditForm {
 	/** Adds, removes or moves a section in the form; nothing is saved until the form is. */
 	boolean rearrange(String action) {
 		String[] parts = action.split(":");
-		int index = parts.length > 1 ? Integer.parseInt(parts[1]) : -1;
+		int index;
+		try {
+			index = parts.length > 1 ? Integer.parseInt(parts[1]) : -1;
+		}
+		catch (NumberFormatException ex) {
+			return false;
+		}
+		if (!parts[0].equals("add") && (index < 0 || index >= this.sections.size())) {
+			return false;
+		}
 		switch (parts[0]) {
 			case "add" -> this.sections.add(new Row(null, "", ""));
 			case "remove" -> this.sections.remove(index);

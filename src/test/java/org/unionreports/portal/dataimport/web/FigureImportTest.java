@@ -178,6 +178,31 @@ class FigureImportTest {
 	}
 
 	@Test
+	void aFileThatRepeatsAFigureStoresItOnceWithTheLaterValue() throws Exception {
+		long report = draft();
+		byte[] file = "metric_zh,unit,value\n工会会员数,人,100\n帮扶资金,元,5万\n工会会员数,人,120\n".getBytes(StandardCharsets.UTF_8);
+		this.mvc.perform(post("/api/reports/{id}/figures/import", report).with(httpBasic(STAFF, TestUsers.PASSWORD))
+			.contentType("text/csv").content(file)).andExpect(status().isOk());
+		assertThat(figures(report)).isEqualTo(2);
+		assertThat(this.jdbc.sql("select new_text from report_change where report_id = :id and label = '工会会员数'")
+			.param("id", report).query(String.class).list()).containsExactly("120人");
+	}
+
+	@Test
+	void aFileIsCheckedByTheSameRulesAsTheGrid() throws Exception {
+		long report = draft();
+		byte[] file = "metric_zh,unit,value\n工会会员数,人,100\n新就业形态劳动者会员数,人,150\n某比例,%,130\n"
+			.getBytes(StandardCharsets.UTF_8);
+		this.mvc.perform(post("/api/reports/{id}/figures/import", report).param("lang", "en")
+			.with(httpBasic(STAFF, TestUsers.PASSWORD)).contentType("text/csv").content(file))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].line").value(3))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("cannot be larger than")))
+			.andExpect(jsonPath("$.errors[1].line").value(4));
+		assertThat(figures(report)).isZero();
+	}
+
+	@Test
 	void aGb18030FileReadsTheSameAsItsUtf8Twin() throws Exception {
 		long utf8 = draft();
 		long gb = draft();
