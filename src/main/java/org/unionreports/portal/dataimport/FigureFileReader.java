@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -38,12 +37,6 @@ public class FigureFileReader {
 	/** The columns of the exchange format, in the order the templates give them. */
 	public static final List<String> COLUMNS = List.of(SECTION, TEXT, NUMBER_TEXT, VALUE, UNIT, QUALIFIER, METRIC_ZH,
 			METRIC_EN, FAMILY, PERIOD, KIND, NOTE);
-
-	/** 万元 and 亿元 are 元 times a multiplier; so are other units that begin with one. */
-	private static final Map<Character, BigDecimal> UNIT_MULTIPLIERS = Map.of('万', BigDecimal.valueOf(10_000), '亿',
-			BigDecimal.valueOf(100_000_000), '千', BigDecimal.valueOf(1_000), '百', BigDecimal.valueOf(100));
-
-	private static final Set<String> UNITS_THAT_BEGIN_WITH_A_MULTIPLIER = Set.of("百分点", "千克", "千米", "千瓦");
 
 	/** The longest a cell may be in each column, as the database keeps it. */
 	private static final Map<String, Integer> LIMITS = Map.of(SECTION, 300, TEXT, 4000, NOTE, 4000, METRIC_ZH, 200,
@@ -133,13 +126,9 @@ public class FigureFileReader {
 				problem(UNIT, "no unit; write the measure word, e.g. 人, 个, 元 or %");
 				return null;
 			}
-			BigDecimal multiplier = BigDecimal.ONE;
-			String unit = unitCell;
-			if (unit.length() > 1 && UNIT_MULTIPLIERS.containsKey(unit.charAt(0))
-					&& !UNITS_THAT_BEGIN_WITH_A_MULTIPLIER.contains(unit)) {
-				multiplier = UNIT_MULTIPLIERS.get(unit.charAt(0));
-				unit = unit.substring(1);
-			}
+			Map.Entry<String, BigDecimal> split = FigureFormat.splitUnit(unitCell);
+			String unit = split.getKey();
+			BigDecimal multiplier = split.getValue();
 			if (unit.length() > 16) {
 				problem(UNIT, "a unit is a short measure word, not \"" + unit + "\"");
 				return null;

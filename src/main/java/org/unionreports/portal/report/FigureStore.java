@@ -289,8 +289,10 @@ class FigureStore {
 		copy("label_import", rows);
 		this.jdbc.update("""
 				insert into figure_label (name_zh, name_en, unit, family, kind)
-				select name_zh, name_en, unit, family, kind from label_import
-				on conflict on constraint figure_label_name_unit_uk do nothing""");
+				select distinct on (name_zh, unit) name_zh, name_en, unit, family, kind from label_import
+				on conflict on constraint figure_label_name_unit_uk do update
+				set name_en = coalesce(excluded.name_en, figure_label.name_en),
+				    family = case when excluded.family = 'other' then figure_label.family else excluded.family end""");
 		Map<LabelKey, Long> ids = new HashMap<>();
 		this.jdbc.query("""
 				select l.id, l.name_zh, l.unit from figure_label l

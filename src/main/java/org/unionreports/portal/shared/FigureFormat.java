@@ -232,6 +232,22 @@ public final class FigureFormat {
 		return spans;
 	}
 
+	/**
+	 * A unit that carries a multiplier, split: {@code 万元} is 元 × 10⁴, {@code 亿元} 元 × 10⁸. Units that only
+	 * begin with such a character (千克, 百分点) stay as they are.
+	 */
+	public static Map.Entry<String, BigDecimal> splitUnit(String written) {
+		String unit = written == null ? null : written.replace('萬', '万').replace('億', '亿');
+		if (unit != null && unit.length() > 1 && MULTIPLIERS.containsKey(unit.charAt(0)) && unit.charAt(0) != '十'
+				&& !UNITS_WITH_A_MULTIPLIER_CHARACTER.contains(unit)) {
+			return Map.entry(unit.substring(1), MULTIPLIERS.get(unit.charAt(0)));
+		}
+		return Map.entry(unit == null ? "" : unit, BigDecimal.ONE);
+	}
+
+	private static final java.util.Set<String> UNITS_WITH_A_MULTIPLIER_CHARACTER = java.util.Set.of("百分点", "千克", "千米",
+			"千瓦", "万向", "百分比");
+
 	/** A qualifier written after a figure's unit (以上, 左右) at this place of the text, with its length. */
 	public static Optional<Map.Entry<Qualifier, Integer>> qualifierAt(CharSequence text, int index) {
 		for (Map.Entry<String, Qualifier> word : TRAILING) {

@@ -140,7 +140,11 @@ class FigureGrid {
 				errors.rejectValue(prefix + "unit", "figure.longTail.unitRequired");
 				continue;
 			}
-			Amount amount = amount(prefix + "value", row.getValue(), row.getUnit().strip(), errors);
+			// 万元 and 亿元 are stored as 元, as the importer stores them.
+			Map.Entry<String, java.math.BigDecimal> unit = FigureFormat.splitUnit(row.getUnit().strip());
+			Amount typed = amount(prefix + "value", row.getValue(), unit.getKey(), errors);
+			Amount amount = typed == null || typed.isMissing() ? typed
+					: new Amount(typed.value().multiply(unit.getValue()), typed.unit(), typed.qualifier());
 			if (amount == null || row.getNameZh() == null || row.getNameZh().isBlank()) {
 				continue;
 			}

@@ -155,6 +155,18 @@ class StaffEntryTest {
 	}
 
 	@Test
+	void aLongTailRowInTenThousandsOfYuanIsStoredInYuan() throws Exception {
+		long report = createReport(2042);
+		FigureGridForm opened = openGrid(this.staff, report);
+		this.mvc.perform(saveGrid(this.staff, report, opened, Map.of())
+			.param("rows[0].nameZh", "暖心礼包资金").param("rows[0].unit", "万元").param("rows[0].family", "AID")
+			.param("rows[0].kind", "FLOW").param("rows[0].value", "1.5"))
+			.andExpect(redirectedUrl("/staff/reports/" + report + "/figures"));
+		assertThat(this.jdbc.sql("select f.value || f.unit from figure f where f.report_id = :id").param("id", report)
+			.query(String.class).single()).isEqualTo("15000.0000元");
+	}
+
+	@Test
 	void thePreviewSaysWhatACellWillStoreAndHowItIsWritten() throws Exception {
 		this.mvc.perform(get("/staff/figure-preview").session(this.staff).param("unit", "人").param("cells[members]", "435万余"))
 			.andExpect(content().string(containsString("4,350,000 人")))
