@@ -5,7 +5,6 @@ import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -25,11 +24,9 @@ import org.unionreports.portal.metric.Metric;
 import org.unionreports.portal.metric.MetricCatalogue;
 import org.unionreports.portal.metric.MetricKind;
 import org.unionreports.portal.report.FigureInput;
-import org.unionreports.portal.report.ReportAccess;
 import org.unionreports.portal.report.ReportCatalogue;
 import org.unionreports.portal.report.ReportEntry;
 import org.unionreports.portal.report.ReportEntry.SectionText;
-import org.unionreports.portal.report.ReportNotFoundException;
 import org.unionreports.portal.report.ReportStateException;
 import org.unionreports.portal.shared.Amount;
 import org.unionreports.portal.shared.FigureFormat;
@@ -52,15 +49,12 @@ class ExtractionController {
 
 	private final MetricCatalogue catalogue;
 
-	private final ReportAccess reportAccess;
-
-	ExtractionController(FigureExtractor extractor, ReportCatalogue reports, ReportEntry entry, MetricCatalogue catalogue,
-			ReportAccess reportAccess) {
+	ExtractionController(FigureExtractor extractor, ReportCatalogue reports, ReportEntry entry,
+			MetricCatalogue catalogue) {
 		this.extractor = extractor;
 		this.reports = reports;
 		this.entry = entry;
 		this.catalogue = catalogue;
-		this.reportAccess = reportAccess;
 	}
 
 	@GetMapping("/staff/reports/{id}/extract")
@@ -162,15 +156,11 @@ class ExtractionController {
 	}
 
 	private void guard(Long id) {
-		if (!this.reportAccess.canEdit(id)) {
-			throw new AccessDeniedException("report " + id + " is not editable by this user");
-		}
+		this.reports.requireEditable(id);
 	}
 
 	private void load(Long id, Model model) {
-		var doc = this.reports.findVisible(id).orElseThrow(() -> new ReportNotFoundException(id));
-		guard(id);
-		model.addAttribute("doc", doc);
+		model.addAttribute("doc", this.reports.findEditable(id));
 		model.addAttribute("catalogue", this.catalogue.all());
 	}
 

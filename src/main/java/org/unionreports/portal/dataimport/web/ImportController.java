@@ -8,7 +8,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,9 +21,7 @@ import org.unionreports.portal.dataimport.FigureImport;
 import org.unionreports.portal.dataimport.FigureImport.Result;
 import org.unionreports.portal.dataimport.FigureImport.Upload;
 import org.unionreports.portal.dataimport.ImportTemplates;
-import org.unionreports.portal.report.ReportAccess;
 import org.unionreports.portal.report.ReportCatalogue;
-import org.unionreports.portal.report.ReportNotFoundException;
 import org.unionreports.portal.report.ReportStateException;
 
 /**
@@ -43,12 +40,9 @@ class ImportController {
 
 	private final ReportCatalogue reports;
 
-	private final ReportAccess reportAccess;
-
-	ImportController(FigureImport imports, ReportCatalogue reports, ReportAccess reportAccess) {
+	ImportController(FigureImport imports, ReportCatalogue reports) {
 		this.imports = imports;
 		this.reports = reports;
-		this.reportAccess = reportAccess;
 	}
 
 	@GetMapping("/staff/reports/{id}/import")
@@ -125,17 +119,11 @@ class ImportController {
 	}
 
 	private void guard(Long id) {
-		if (!this.reportAccess.canEdit(id)) {
-			throw new AccessDeniedException("report " + id + " is not editable by this user");
-		}
+		this.reports.requireEditable(id);
 	}
 
 	private void load(Long id, Model model) {
-		var doc = this.reports.findVisible(id).orElseThrow(() -> new ReportNotFoundException(id));
-		if (!this.reportAccess.canEdit(id)) {
-			throw new AccessDeniedException("report " + id + " is not editable by this user");
-		}
-		model.addAttribute("doc", doc);
+		model.addAttribute("doc", this.reports.findEditable(id));
 	}
 
 }

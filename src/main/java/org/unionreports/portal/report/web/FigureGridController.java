@@ -7,7 +7,6 @@ import java.util.Map;
 import jakarta.validation.Valid;
 
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -18,7 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import org.unionreports.portal.identity.Access;
 import org.unionreports.portal.metric.MetricCatalogue;
 import org.unionreports.portal.report.EditConflictException;
 import org.unionreports.portal.report.FigureRules;
@@ -45,17 +43,14 @@ class FigureGridController {
 
 	private final FigureRules rules;
 
-	private final Access access;
-
 	private final ReportAccess reportAccess;
 
 	FigureGridController(ReportCatalogue reports, ReportEntry entry, MetricCatalogue catalogue, FigureRules rules,
-			Access access, ReportAccess reportAccess) {
+			ReportAccess reportAccess) {
 		this.reports = reports;
 		this.entry = entry;
 		this.catalogue = catalogue;
 		this.rules = rules;
-		this.access = access;
 		this.reportAccess = reportAccess;
 	}
 
@@ -78,9 +73,7 @@ class FigureGridController {
 	@PostMapping("/staff/reports/{id}/figures")
 	String save(@PathVariable Long id, @Valid @ModelAttribute("form") FigureGridForm form, BindingResult result,
 			@RequestParam(defaultValue = "save") String action, Model model, RedirectAttributes redirect) {
-		if (!this.reportAccess.canEdit(id)) {
-			throw new AccessDeniedException("report " + id + " is not editable by this user");
-		}
+		this.reports.requireEditable(id);
 		FigureGrid grid = load(id, model);
 		model.addAttribute("previews", grid.previews(form));
 		if (action.equals("addRow")) {
@@ -156,10 +149,7 @@ class FigureGridController {
 	}
 
 	private FigureGrid load(Long id, Model model) {
-		ReportDocument doc = this.reports.findVisible(id).orElseThrow(() -> new ReportNotFoundException(id));
-		if (!this.access.canEdit(doc.report().getRegion())) {
-			throw new AccessDeniedException("report " + id + " is not editable by this user");
-		}
+		ReportDocument doc = this.reports.findEditable(id);
 		FigureGrid grid = new FigureGrid(doc, this.catalogue.all());
 		model.addAttribute("doc", doc);
 		model.addAttribute("grid", grid);

@@ -2,7 +2,6 @@ package org.unionreports.portal.report.web;
 
 import jakarta.validation.Valid;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -13,7 +12,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import org.unionreports.portal.identity.Access;
 import org.unionreports.portal.report.EditConflictException;
 import org.unionreports.portal.report.ReportAccess;
 import org.unionreports.portal.report.ReportCatalogue;
@@ -33,14 +31,11 @@ class SectionEditorController {
 
 	private final ReportEntry entry;
 
-	private final Access access;
-
 	private final ReportAccess reportAccess;
 
-	SectionEditorController(ReportCatalogue reports, ReportEntry entry, Access access, ReportAccess reportAccess) {
+	SectionEditorController(ReportCatalogue reports, ReportEntry entry, ReportAccess reportAccess) {
 		this.reports = reports;
 		this.entry = entry;
-		this.access = access;
 		this.reportAccess = reportAccess;
 	}
 
@@ -60,9 +55,7 @@ class SectionEditorController {
 	@PostMapping("/staff/reports/{id}/sections")
 	String save(@PathVariable Long id, @Valid @ModelAttribute("form") SectionsForm form, BindingResult result,
 			@RequestParam(defaultValue = "save") String action, Model model, RedirectAttributes redirect) {
-		if (!this.reportAccess.canEdit(id)) {
-			throw new AccessDeniedException("report " + id + " is not editable by this user");
-		}
+		this.reports.requireEditable(id);
 		ReportDocument doc = load(id, model);
 		if (!action.equals("save")) {
 			form.rearrange(action); // an action it does not know changes nothing
@@ -93,10 +86,7 @@ class SectionEditorController {
 	}
 
 	private ReportDocument load(Long id, Model model) {
-		ReportDocument doc = this.reports.findVisible(id).orElseThrow(() -> new ReportNotFoundException(id));
-		if (!this.access.canEdit(doc.report().getRegion())) {
-			throw new AccessDeniedException("report " + id + " is not editable by this user");
-		}
+		ReportDocument doc = this.reports.findEditable(id);
 		model.addAttribute("doc", doc);
 		return doc;
 	}
