@@ -14,15 +14,15 @@ import org.unionreports.portal.shared.Qualifier;
  * one region flows add up and stocks take the latest. A combination keeps the qualifiers honest: a sum
  * with a 余 in it is itself 余, one with a 近 is 近, one with both (or an 约) is 约.
  */
-final class Aggregation {
+public final class Aggregation {
 
 	private Aggregation() {
 	}
 
 	/** One figure to combine: its value and qualifier, and the base it is a rate of (members, say), if known. */
-	record Part(BigDecimal value, Qualifier qualifier, BigDecimal base) {
+	public record Part(BigDecimal value, Qualifier qualifier, BigDecimal base) {
 
-		Part {
+		public Part {
 			Objects.requireNonNull(value, "value");
 			Objects.requireNonNull(qualifier, "qualifier");
 		}
@@ -34,9 +34,24 @@ final class Aggregation {
 	}
 
 	/** What the parts combine to: a value, or for rates without a base the range of the parts. */
-	record Combined(BigDecimal value, Qualifier qualifier, BigDecimal min, BigDecimal max) {
+	public record Combined(BigDecimal value, Qualifier qualifier, BigDecimal min, BigDecimal max) {
 
-		boolean isRange() {
+		public Combined {
+			value = plain(value);
+			min = plain(min);
+			max = plain(max);
+		}
+
+		/** 1600.0000 as 1600, never as 1.6E+3. */
+		private static BigDecimal plain(BigDecimal number) {
+			if (number == null) {
+				return null;
+			}
+			BigDecimal stripped = number.stripTrailingZeros();
+			return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+		}
+
+		public boolean isRange() {
 			return this.value == null && this.min != null;
 		}
 

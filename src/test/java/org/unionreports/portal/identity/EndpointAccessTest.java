@@ -75,7 +75,8 @@ class EndpointAccessTest {
 
 	static {
 		for (String page : List.of("GET /", "GET /regions/{code}", "GET /reports/{id}", "GET /login",
-				"GET /api/regions", "GET /api/regions/{code}", "GET /api/reports/{id}", "* /error")) {
+				"GET /api/regions", "GET /api/regions/{code}", "GET /api/regions/{code}/figures", "GET /api/reports/{id}",
+				"* /error")) {
 			RULES.put(page, Rule.PUBLIC);
 		}
 		RULES.put("GET /account/password", Rule.SIGNED_IN_PAGE);

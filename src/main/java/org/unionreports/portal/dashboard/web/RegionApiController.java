@@ -1,17 +1,21 @@
 package org.unionreports.portal.dashboard.web;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.unionreports.portal.dashboard.RegionFigures;
 import org.unionreports.portal.region.Region;
 import org.unionreports.portal.region.RegionTree;
 import org.unionreports.portal.report.Report;
 import org.unionreports.portal.report.ReportCatalogue;
 import org.unionreports.portal.shared.NotFoundException;
+import org.unionreports.portal.shared.Period;
 
 /** The public region API of CONTRACT.md: the tree and each region's published reports. */
 @RestController
@@ -22,9 +26,12 @@ class RegionApiController {
 
 	private final ReportCatalogue reports;
 
-	RegionApiController(RegionTree regions, ReportCatalogue reports) {
+	private final RegionFigures figures;
+
+	RegionApiController(RegionTree regions, ReportCatalogue reports, RegionFigures figures) {
 		this.regions = regions;
 		this.reports = reports;
+		this.figures = figures;
 	}
 
 	/** The country and its provinces; walk further down through each region's children. */
@@ -45,6 +52,54 @@ class RegionApiController {
 		List<ReportJson> reports = this.reports.publishedOf(region).stream().map(ReportJson::of).toList();
 		return new RegionDetailJson(region.getCode(), region.getNameZh(), region.getNameEn(), region.getLevel().name(),
 				region.isDivisionCode(), parent == null ? null : RegionJson.of(parent), children, reports);
+	}
+
+	/**
+	 * The region's catalogue figures for a period ({@code 2022} or {@code 2018-2022}; the latest reported
+	 * if none), rolled up over its sub-regions: value and qualifier (or the range of a rate), how many
+	 * sub-regions reported, where the value came from, and the region's own total beside its
+	 * sub-regions' where both exist.
+	 */
+	@GetMapping("/{code}/figures")
+	FiguresJson figures(@PathVariable String code, @RequestParam(required = false) String period,
+			@RequestParam(required = false) String metric) {
+		Region region = this.regions.find(code).orElseThrow(() -> new NotFoundException("region " + code));
+		Period chosen;
+		try {
+			chosen = period == null || period.isBlank() ? this.figures.latestPeriod(region).orElse(null)
+					: Period.parse(period);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new org.springframework.web.server.ResponseStatusException(
+					org.springframework.http.HttpStatus.BAD_REQUEST, ex.getMessage());
+		}
+		if (chosen == null) {
+			return new FiguresJson(region.getCode(), null, List.of());
+		}
+		List<FigureJson> lines = this.figures.of(region, chosen)
+			.stream()
+			.filter(line -> metric == null || metric.isBlank() || line.metric().getKey().equals(metric.strip()))
+			.map(FigureJson::of)
+			.toList();
+		return new FiguresJson(region.getCode(), chosen.toString(), lines);
+	}
+
+	record FiguresJson(String regionCode, String period, List<FigureJson> figures) {
+	}
+
+	record FigureJson(String metricKey, String nameZh, String nameEn, String unit, String kind, BigDecimal value,
+			String qualifier, BigDecimal min, BigDecimal max, int reporting, int subRegions, String source,
+			BigDecimal own, BigDecimal subRegionsTotal, boolean mismatch) {
+
+		static FigureJson of(RegionFigures.Line line) {
+			var value = line.value();
+			return new FigureJson(line.metric().getKey(), line.metric().getNameZh(), line.metric().getNameEn(),
+					line.metric().getUnit(), line.metric().getKind().code(), value.value(), value.qualifier().code(),
+					value.min(), value.max(), line.reporting(), line.subRegions(), line.source().name(),
+					line.own() == null ? null : line.own().value(),
+					line.fromSubRegions() == null ? null : line.fromSubRegions().value(), line.mismatch());
+		}
+
 	}
 
 	record RegionJson(String code, String nameZh, String nameEn, String level) {
