@@ -26,6 +26,20 @@ final class CleanText {
 		this.original = original;
 	}
 
+	/** The text without pinyin readings, nothing else changed: for narratives, which keep their characters. */
+	static String withoutReadings(String raw) {
+		StringBuilder kept = new StringBuilder(raw.length());
+		Matcher noise = PINYIN.matcher(raw);
+		int from = 0;
+		while (noise.find()) {
+			if (isPinyinReading(raw, noise.start())) {
+				kept.append(raw, from, noise.start());
+				from = noise.end();
+			}
+		}
+		return kept.append(raw, from, raw.length()).toString();
+	}
+
 	static CleanText of(String raw) {
 		StringBuilder kept = new StringBuilder(raw.length());
 		int[] map = new int[raw.length() + 1];

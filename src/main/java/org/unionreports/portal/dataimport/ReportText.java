@@ -15,9 +15,6 @@ import org.unionreports.portal.report.ReportEntry.SectionText;
  */
 public final class ReportText {
 
-	private static final Pattern PINYIN_READING = Pattern
-		.compile("\\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}\\s*)\\)");
-
 	private static final Pattern NOISE_LINE = Pattern.compile(
 			"(?:.*\\.(?:jpe?g|png|gif|webp))+|[(（](?:相關資料圖|相关资料图|资料图|資料圖)[)）]|(?:標簽|标签)[:：]?");
 
@@ -42,9 +39,9 @@ public final class ReportText {
 	private record Line(String text, int start) {
 	}
 
-	/** The text without web noise: pinyin readings removed. */
+	/** The text without web noise: pinyin readings removed (by {@link CleanText}'s rule). */
 	public static String clean(String text) {
-		return PINYIN_READING.matcher(text.replace("\r\n", "\n").replace('\r', '\n')).replaceAll("");
+		return CleanText.withoutReadings(text.replace("\r\n", "\n").replace('\r', '\n'));
 	}
 
 	/**

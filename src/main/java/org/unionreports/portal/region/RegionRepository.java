@@ -23,8 +23,6 @@ interface RegionRepository extends Repository<Region, Long> {
 	@Query("select r from Region r left join fetch r.parent where r.id in :ids")
 	List<Region> findWithParent(List<Long> ids);
 
-	long count();
-
 	Optional<Region> findById(Long id);
 
 }

@@ -72,10 +72,6 @@ public class RegionTree {
 		return find(code).orElseThrow();
 	}
 
-	public long count() {
-		return this.regions.count();
-	}
-
 	/**
 	 * Regions whose code starts with the query or whose Chinese or English name contains it, the higher
 	 * levels first.

@@ -298,12 +298,6 @@ public final class FigureFormat {
 		};
 	}
 
-	/** Only the number, the Chinese way: 2.06亿, 435万, 3700. */
-	public static String writeNumber(BigDecimal value, Locale locale) {
-		boolean english = "en".equals(locale.getLanguage());
-		return english ? englishNumber(value) : chineseNumber(value);
-	}
-
 	private static String writeChinese(Amount amount) {
 		String number = "%".equals(amount.unit()) ? amount.value().toPlainString() : chineseNumber(amount.value());
 		Qualifier qualifier = amount.qualifier();
