@@ -42,19 +42,19 @@ public final class Aggregation {
 			max = plain(max);
 		}
 
-		/** 1600.0000 as 1600, never as 1.6E+3. */
-		private static BigDecimal plain(BigDecimal number) {
-			if (number == null) {
-				return null;
-			}
-			BigDecimal stripped = number.stripTrailingZeros();
-			return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
-		}
-
 		public boolean isRange() {
 			return this.value == null && this.min != null;
 		}
 
+	}
+
+	/** 1600.0000 as 1600, never as 1.6E+3. */
+	static BigDecimal plain(BigDecimal number) {
+		if (number == null) {
+			return null;
+		}
+		BigDecimal stripped = number.stripTrailingZeros();
+		return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
 	}
 
 	/** The sum, with the qualifier that the parts' qualifiers allow. */

@@ -83,6 +83,14 @@ public class Access {
 		return scope().map(scope -> scope.covers(regionPath)).orElse(false);
 	}
 
+	/**
+	 * The paths of the regions whose drafts the current user may read (each covers the regions below it);
+	 * none for anonymous visitors. For queries: {@code g.path like any(...)} with a {@code %} appended.
+	 */
+	public List<String> readablePaths() {
+		return scope().map(Scope::regionPaths).orElse(List.of());
+	}
+
 	/** Create and edit reports: staff whose regions cover the region. */
 	public boolean canEdit(Region region) {
 		return canEdit(region.getPath());

@@ -11,6 +11,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.ibm.icu.number.LocalizedNumberFormatter;
+import com.ibm.icu.number.Notation;
+import com.ibm.icu.number.NumberFormatter;
+import com.ibm.icu.number.Precision;
 import com.ibm.icu.text.CompactDecimalFormat;
 import com.ibm.icu.text.CompactDecimalFormat.CompactStyle;
 import com.ibm.icu.text.NumberFormat;
@@ -298,8 +302,33 @@ public final class FigureFormat {
 		};
 	}
 
+	/**
+	 * A figure rounded for a headline, to four significant digits in 万/亿 or millions: {@code 2.5亿人},
+	 * {@code 250 million people}. Never for a report's own figure, which is written exactly ({@link #write}).
+	 */
+	public static String writeRounded(Amount amount, Locale locale) {
+		if (amount.isMissing() || "%".equals(amount.unit()) || amount.value().abs().compareTo(BigDecimal.valueOf(10_000)) < 0) {
+			return write(amount, locale);
+		}
+		boolean english = "en".equals(locale.getLanguage());
+		String number = (english ? ROUNDED_ENGLISH : ROUNDED_CHINESE).format(amount.value()).toString();
+		return english ? writeEnglish(amount, number) : writeChinese(amount, number);
+	}
+
+	private static final LocalizedNumberFormatter ROUNDED_CHINESE = NumberFormatter.withLocale(ULocale.SIMPLIFIED_CHINESE)
+		.notation(Notation.compactShort())
+		.precision(Precision.maxSignificantDigits(4));
+
+	private static final LocalizedNumberFormatter ROUNDED_ENGLISH = NumberFormatter.withLocale(ULocale.ENGLISH)
+		.notation(Notation.compactLong())
+		.precision(Precision.maxSignificantDigits(4));
+
 	private static String writeChinese(Amount amount) {
-		String number = "%".equals(amount.unit()) ? amount.value().toPlainString() : chineseNumber(amount.value());
+		return writeChinese(amount,
+				"%".equals(amount.unit()) ? amount.value().toPlainString() : chineseNumber(amount.value()));
+	}
+
+	private static String writeChinese(Amount amount, String number) {
 		Qualifier qualifier = amount.qualifier();
 		return switch (qualifier.position()) {
 			case NONE -> number + amount.unit();
@@ -310,14 +339,19 @@ public final class FigureFormat {
 	}
 
 	private static String writeEnglish(Amount amount) {
+		return writeEnglish(amount,
+				"%".equals(amount.unit()) ? amount.value().toPlainString() : englishNumber(amount.value()));
+	}
+
+	private static String writeEnglish(Amount amount, String number) {
 		StringBuilder text = new StringBuilder();
 		if (!amount.qualifier().isExact()) {
 			text.append(amount.qualifier().english()).append(' ');
 		}
 		if ("%".equals(amount.unit())) {
-			return text.append(amount.value().toPlainString()).append('%').toString();
+			return text.append(number).append('%').toString();
 		}
-		text.append(englishNumber(amount.value()));
+		text.append(number);
 		String unit = ENGLISH_UNITS.get(amount.unit());
 		if (unit != null) {
 			text.append(' ').append(unit);

@@ -20,12 +20,19 @@ class RegionPagesTest {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@Test
 	void homeFindsARegionByNameAndListsTheLatestReports() throws Exception {
+		// Other tests publish reports too: the latest one is whichever was published last.
+		String latest = this.jdbc.sql("select title from report where status = 'PUBLISHED' order by published_at desc, id desc limit 1")
+			.query(String.class)
+			.single();
 		this.mvc.perform(get("/").param("q", "西安"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("/regions/610100")))
-			.andExpect(content().string(containsString("我们一起见证西安工会过去五年高质量发展")));
+			.andExpect(content().string(containsString(latest)));
 	}
 
 	@Test
@@ -36,8 +43,8 @@ class RegionPagesTest {
 	}
 
 	@Test
-	void aProvincePageListsItsCitiesAndTheReportsBelowIt() throws Exception {
-		this.mvc.perform(get("/regions/610000"))
+	void aProvincePageRanksItsCitiesWithTheirFigures() throws Exception {
+		this.mvc.perform(get("/regions/610000").param("period", "2018-2022"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("陕西省")))
 			.andExpect(content().string(containsString("/regions/610100")))

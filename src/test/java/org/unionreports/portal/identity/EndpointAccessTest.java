@@ -74,7 +74,8 @@ class EndpointAccessTest {
 	static final Map<String, Rule> RULES = new LinkedHashMap<>();
 
 	static {
-		for (String page : List.of("GET /", "GET /regions/{code}", "GET /reports/{id}", "GET /login",
+		for (String page : List.of("GET /", "GET /regions/{code}", "GET /regions/{code}/compare",
+				"GET /regions/{code}/trend.csv", "GET /regions/{code}/ranking.csv", "GET /reports/{id}", "GET /login",
 				"GET /api/regions", "GET /api/regions/{code}", "GET /api/regions/{code}/figures", "GET /api/reports/{id}",
 				"* /error")) {
 			RULES.put(page, Rule.PUBLIC);
@@ -184,6 +185,9 @@ class EndpointAccessTest {
 		if (endpoint.equals("POST /staff/reports/{id}/import")) {
 			request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(path)
 				.file("file", figureFile);
+		}
+		if (endpoint.endsWith(".csv") && endpoint.startsWith("GET /regions/")) {
+			request.param("metric", "members");
 		}
 		if (endpoint.equals("POST /api/reports/{id}/figures/import")) {
 			request.contentType("text/csv").content(figureFile);

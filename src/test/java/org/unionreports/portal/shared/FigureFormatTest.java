@@ -125,4 +125,19 @@ class FigureFormatTest {
 		assertThat(read.qualifier()).isEqualTo(amount.qualifier());
 	}
 
+	@Test
+	void aHeadlineIsRoundedToFourSignificantDigitsInWanAndYi() {
+		assertThat(FigureFormat.writeRounded(new Amount(new BigDecimal("249979231"), "人", Qualifier.EXACT), Locale.CHINESE))
+			.isEqualTo("2.5亿人");
+		assertThat(FigureFormat.writeRounded(new Amount(new BigDecimal("2260900"), "人", Qualifier.YU), Locale.CHINESE))
+			.isEqualTo("226.1万余人");
+		assertThat(FigureFormat.writeRounded(new Amount(new BigDecimal("249979231"), "人", Qualifier.EXACT), Locale.ENGLISH))
+			.isEqualTo("250 million people");
+		// Small figures and rates are written as they are.
+		assertThat(FigureFormat.writeRounded(new Amount(new BigDecimal("9876"), "个", Qualifier.EXACT), Locale.CHINESE))
+			.isEqualTo("9876个");
+		assertThat(FigureFormat.writeRounded(new Amount(new BigDecimal("87.32"), "%", Qualifier.EXACT), Locale.CHINESE))
+			.isEqualTo("87.32%");
+	}
+
 }

@@ -1,0 +1,279 @@
+package org.unionreports.portal.dashboard;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.unionreports.portal.dashboard.Aggregation.Combined;
+import org.unionreports.portal.dashboard.RegionFigures.Line;
+import org.unionreports.portal.dashboard.RegionFigures.SubRegionValue;
+import org.unionreports.portal.identity.Access;
+import org.unionreports.portal.metric.Family;
+import org.unionreports.portal.metric.Metric;
+import org.unionreports.portal.metric.MetricCatalogue;
+import org.unionreports.portal.region.Region;
+import org.unionreports.portal.region.RegionTree;
+import org.unionreports.portal.shared.NotFoundException;
+import org.unionreports.portal.shared.Period;
+import org.unionreports.portal.system.DataCache;
+import org.unionreports.portal.system.DataChanges;
+
+/**
+ * What a region's dashboard shows for a period: the headline families (members, competitions, aid) as
+ * cards, every other metric by family, each with its change from the previous period of the same
+ * length; the trend of the headline metrics over the years; the sub-regions ranked by a metric; and the
+ * reports it was made from.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Dashboard {
+
+	/** The families whose metrics are cards at the top, in this order. */
+	public static final List<Family> HEADLINE_FAMILIES = List.of(Family.MEMBERSHIP, Family.COMPETITION, Family.AID);
+
+	/** How many years of trend a dashboard draws. */
+	static final int TREND_YEARS = 10;
+
+	private final RegionTree regions;
+
+	private final RegionFigures figures;
+
+	private final MetricCatalogue catalogue;
+
+	private final JdbcClient jdbc;
+
+	private final Access access;
+
+	private final DataCache<ViewKey, View> views;
+
+	Dashboard(RegionTree regions, RegionFigures figures, MetricCatalogue catalogue, JdbcClient jdbc, Access access,
+			DataChanges changes) {
+		this.regions = regions;
+		this.catalogue = catalogue;
+		this.figures = figures;
+		this.jdbc = jdbc;
+		this.access = access;
+		this.views = new DataCache<>(changes, 2_000);
+	}
+
+	private record ViewKey(String code, Period period, String rankBy, List<String> drafts) {
+	}
+
+	/** One metric on the dashboard: its line for the period, and its change from the previous one. */
+	public record Card(Line line, Line previous) {
+
+		public Metric metric() {
+			return this.line.metric();
+		}
+
+		/** The change from the previous period, where both are single values in the same terms. */
+		public Optional<BigDecimal> change() {
+			if (this.previous == null || this.line.value().value() == null || this.previous.value().value() == null) {
+				return Optional.empty();
+			}
+			return Optional.of(Aggregation.plain(this.line.value().value().subtract(this.previous.value().value())));
+		}
+
+		/** The change in per cent of the previous value, to one decimal; none for rates (points, not per cent). */
+		public Optional<BigDecimal> changePercent() {
+			if (this.metric().getUnit().equals("%")) {
+				return Optional.empty();
+			}
+			return change().filter(change -> this.previous.value().value().signum() > 0)
+				.map(change -> change.multiply(BigDecimal.valueOf(100))
+					.divide(this.previous.value().value(), 1, RoundingMode.HALF_EVEN));
+		}
+
+	}
+
+	/** A metric's values over the years, oldest first; a year without a value has a null point. */
+	public record Trend(Metric metric, List<Period> years, List<Combined> values, List<Boolean> drafts) {
+
+		public boolean isEmpty() {
+			return this.values.stream().allMatch(v -> v == null || v.value() == null);
+		}
+
+		/** A line needs two years to be worth drawing; a single year is shown as its table only. */
+		public boolean isDrawable() {
+			return this.years.size() >= 2;
+		}
+
+	}
+
+	/** A report that went into the dashboard. */
+	public record ReportRef(long id, String title, Period period, String regionNameZh, String regionNameEn,
+			String status) {
+
+		public String regionName(java.util.Locale locale) {
+			return "en".equals(locale.getLanguage()) && this.regionNameEn != null ? this.regionNameEn : this.regionNameZh;
+		}
+
+		public boolean isDraft() {
+			return !"PUBLISHED".equals(this.status);
+		}
+
+	}
+
+	/** Everything the page shows. */
+	public record View(Region region, List<Region> ancestors, List<Region> children, List<Period> periods, Period period, Period previous,
+			List<Card> headlines, Map<Family, List<Card>> others, List<Trend> trends, Card ranked,
+			Optional<ReportRef> ownReport, List<ReportRef> latestBelow, boolean drafts) {
+
+		/** Nothing to show: no period reported at all, or none of the figures of the period asked for. */
+		public boolean isEmpty() {
+			return this.period == null || (this.headlines.isEmpty() && this.others.isEmpty());
+		}
+
+		public boolean hasDrafts() {
+			return this.drafts;
+		}
+
+	}
+
+	/**
+	 * The dashboard of the region with this code for the period asked for (the latest reported if none),
+	 * with the sub-regions ranked by the metric asked for (members if none).
+	 */
+	public View of(String code, Period asked, String rankBy) {
+		return this.views.get(new ViewKey(code, asked, rankBy, List.of(draftPatterns())), () -> compute(code, asked, rankBy));
+	}
+
+	private View compute(String code, Period asked, String rankBy) {
+		Region region = this.regions.find(code).orElseThrow(() -> new NotFoundException("region " + code));
+		List<Region> ancestors = this.regions.ancestors(region);
+		List<Region> children = this.regions.children(region);
+		List<Period> periods = this.figures.periods(region);
+		Period period = asked != null ? asked : periods.stream().findFirst().orElse(null);
+		if (period == null) {
+			return new View(region, ancestors, children, periods, null, null, List.of(), Map.of(), List.of(), null,
+					Optional.empty(), List.of(), false);
+		}
+		Period previous = previous(period);
+		Map<Period, List<Line>> lines = new java.util.HashMap<>(this.figures.of(region, List.of(period)));
+		if (previous != null) {
+			lines.putAll(this.figures.valuesOf(region, List.of(previous), this.catalogue.all()));
+		}
+		Map<String, Line> before = lines.getOrDefault(previous, List.of())
+			.stream()
+			.collect(Collectors.toMap(line -> line.metric().getKey(), Function.identity()));
+		List<Card> cards = lines.get(period)
+			.stream()
+			.map(line -> new Card(line, before.get(line.metric().getKey())))
+			.toList();
+		List<Card> headlines = cards.stream()
+			.filter(card -> card.metric().isHeadline() && HEADLINE_FAMILIES.contains(card.metric().getFamily()))
+			.sorted(Comparator.comparingInt(card -> HEADLINE_FAMILIES.indexOf(card.metric().getFamily())))
+			.toList();
+		Map<Family, List<Card>> others = new EnumMap<>(Family.class);
+		cards.stream()
+			.filter(card -> !headlines.contains(card))
+			.forEach(card -> others.computeIfAbsent(card.metric().getFamily(), f -> new ArrayList<>()).add(card));
+		Card ranked = cards.stream()
+			.filter(card -> card.metric().getKey().equals(rankBy == null || rankBy.isBlank() ? "members" : rankBy))
+			.findFirst()
+			.orElse(cards.stream().findFirst().orElse(null));
+		boolean drafts = cards.stream().anyMatch(card -> card.line().draft());
+		return new View(region, ancestors, children, periods, period, previous, headlines, others,
+				trends(region, periods, period, headlines), ranked, ownReport(region, period),
+				latestBelow(region), drafts);
+	}
+
+	/** The period of the same length just before (2021 for 2022, 2013–2017 for 2018–2022); none before 1949. */
+	static Period previous(Period period) {
+		int first = period.firstYear() - period.years();
+		return first < Period.EARLIEST_YEAR ? null : new Period(first, period.firstYear() - 1);
+	}
+
+	/** The headline metrics over the last years up to the period's end that have reports. */
+	private List<Trend> trends(Region region, List<Period> periods, Period period, List<Card> headlines) {
+		List<Period> years = periods.stream()
+			.filter(Period::isSingleYear)
+			.filter(year -> year.lastYear() <= period.lastYear())
+			.sorted()
+			.toList();
+		years = years.subList(Math.max(0, years.size() - TREND_YEARS), years.size());
+		if (years.isEmpty()) {
+			return List.of();
+		}
+		Map<Period, Map<String, Line>> byYear = new java.util.HashMap<>();
+		this.figures.valuesOf(region, years, headlines.stream().map(Card::metric).toList())
+			.forEach((year, lines) -> byYear.put(year,
+					lines.stream().collect(Collectors.toMap(line -> line.metric().getKey(), Function.identity()))));
+		List<Trend> trends = new ArrayList<>();
+		for (Card card : headlines) {
+			List<Combined> values = new ArrayList<>();
+			List<Boolean> drafts = new ArrayList<>();
+			for (Period year : years) {
+				Line line = byYear.getOrDefault(year, Map.of()).get(card.metric().getKey());
+				values.add(line == null ? null : line.value());
+				drafts.add(line != null && line.draft());
+			}
+			Trend trend = new Trend(card.metric(), years, values, drafts);
+			if (!trend.isEmpty()) {
+				trends.add(trend);
+			}
+		}
+		return trends;
+	}
+
+	private Optional<ReportRef> ownReport(Region region, Period period) {
+		return this.jdbc.sql("""
+				select r.id, r.title, r.period_start, r.period_end, g.name_zh, g.name_en, r.status
+				from report r join region g on g.id = r.region_id
+				where r.region_id = :region and r.period_start = :first and r.period_end = :last
+				  and (r.status = 'PUBLISHED' or g.path like any(:drafts))""")
+			.param("region", region.getId())
+			.param("first", period.firstYear())
+			.param("last", period.lastYear())
+			.param("drafts", draftPatterns())
+			.query(Dashboard::reportRef)
+			.optional();
+	}
+
+	/** The latest reports published in the region or below it. */
+	private List<ReportRef> latestBelow(Region region) {
+		return this.jdbc.sql("""
+				select r.id, r.title, r.period_start, r.period_end, g.name_zh, g.name_en, r.status
+				from report r join region g on g.id = r.region_id
+				where g.path like :path || '%' and r.status = 'PUBLISHED'
+				order by r.published_at desc, r.id desc limit 8""")
+			.param("path", region.getPath())
+			.query(Dashboard::reportRef)
+			.list();
+	}
+
+	private static ReportRef reportRef(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new ReportRef(rs.getLong(1), rs.getString(2), new Period(rs.getInt(3), rs.getInt(4)), rs.getString(5),
+				rs.getString(6), rs.getString(7));
+	}
+
+	private String[] draftPatterns() {
+		return this.access.readablePaths().stream().map(path -> path + "%").toArray(String[]::new);
+	}
+
+	/** The sub-regions by a card's metric, largest first, those without a value last. */
+	public static List<SubRegionValue> ranking(Card card) {
+		if (card == null) {
+			return List.of();
+		}
+		return card.line()
+			.bySubRegion()
+			.stream()
+			.sorted(Comparator.comparing((SubRegionValue v) -> v.value() == null || v.value().value() == null)
+				.thenComparing(v -> v.value() == null || v.value().value() == null ? BigDecimal.ZERO : v.value().value(),
+						Comparator.reverseOrder()))
+			.toList();
+	}
+
+}
