@@ -3,8 +3,8 @@
 #
 #   bench/dashboard.sh            # data kept in bench/data-national (loaded on the first run, ~1 minute)
 #
-# Needs: a JDK 17, wrk (apt-get install wrk), curl. Prints, for each page, the server time of single
-# requests (curl's time to first byte, median and worst of 20, one at a time) and wrk's figures for
+# Needs: a JDK 17, wrk (apt-get install wrk), curl. Prints, for each page, the time of single
+# requests (curl's total time, median and worst of 20, one at a time) and wrk's figures for
 # 15 s at one connection, first with the cache (portal.data-cache=true, the default) and then without
 # it, which is what the first request after any change costs.
 set -euo pipefail
@@ -34,7 +34,7 @@ run() {
   printf '  %-45s %10s %10s %12s %10s\n' page "median ms" "worst ms" "wrk req/s" "wrk p99"
   for page in "${PAGES[@]}"; do
     local times
-    times=$(for i in $(seq 20); do curl -s -o /dev/null -w '%{time_starttransfer}\n' "http://localhost:$PORT$page"; done | sort -n)
+    times=$(for i in $(seq 20); do curl -s -o /dev/null -w '%{time_total}\n' "http://localhost:$PORT$page"; done | sort -n)
     local median worst
     median=$(echo "$times" | sed -n 10p | awk '{printf "%.1f", $1 * 1000}')
     worst=$(echo "$times" | tail -1 | awk '{printf "%.1f", $1 * 1000}')

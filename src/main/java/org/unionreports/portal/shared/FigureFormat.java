@@ -304,11 +304,16 @@ public final class FigureFormat {
 
 	/**
 	 * A figure rounded for a headline, to four significant digits in 万/亿 or millions: {@code 2.5亿人},
-	 * {@code 250 million people}. Never for a report's own figure, which is written exactly ({@link #write}).
+	 * {@code 250 million people}, where its exact form ({@link #write}) has more than six digits; a figure
+	 * already short (226.09万人) is left as it is.
 	 */
 	public static String writeRounded(Amount amount, Locale locale) {
 		if (amount.isMissing() || "%".equals(amount.unit()) || amount.value().abs().compareTo(BigDecimal.valueOf(10_000)) < 0) {
 			return write(amount, locale);
+		}
+		String exact = write(amount, locale);
+		if (exact.chars().filter(Character::isDigit).count() <= 6) {
+			return exact; // already short: 226.09万人 stays as the report wrote it
 		}
 		boolean english = "en".equals(locale.getLanguage());
 		String number = (english ? ROUNDED_ENGLISH : ROUNDED_CHINESE).format(amount.value()).toString();

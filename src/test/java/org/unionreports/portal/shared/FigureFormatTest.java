@@ -129,8 +129,11 @@ class FigureFormatTest {
 	void aHeadlineIsRoundedToFourSignificantDigitsInWanAndYi() {
 		assertThat(FigureFormat.writeRounded(new Amount(new BigDecimal("249979231"), "人", Qualifier.EXACT), Locale.CHINESE))
 			.isEqualTo("2.5亿人");
-		assertThat(FigureFormat.writeRounded(new Amount(new BigDecimal("2260900"), "人", Qualifier.YU), Locale.CHINESE))
+		assertThat(FigureFormat.writeRounded(new Amount(new BigDecimal("2261234"), "人", Qualifier.YU), Locale.CHINESE))
 			.isEqualTo("226.1万余人");
+		// Already short as the report wrote it: left alone.
+		assertThat(FigureFormat.writeRounded(new Amount(new BigDecimal("2260900"), "人", Qualifier.EXACT), Locale.CHINESE))
+			.isEqualTo("226.09万人");
 		assertThat(FigureFormat.writeRounded(new Amount(new BigDecimal("249979231"), "人", Qualifier.EXACT), Locale.ENGLISH))
 			.isEqualTo("250 million people");
 		// Small figures and rates are written as they are.

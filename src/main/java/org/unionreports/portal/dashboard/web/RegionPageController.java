@@ -67,11 +67,11 @@ class RegionPageController {
 					view.region().getCode() + "-" + trend.metric().getKey()));
 		}
 		model.addAttribute("trendCharts", trendCharts);
-		if (view.ranked() != null) {
-			List<SubRegionValue> ranked = Dashboard.ranking(view.ranked())
-				.stream()
-				.filter(v -> v.value() != null && v.value().value() != null)
-				.toList();
+		List<SubRegionValue> ranked = Dashboard.ranking(view.ranked())
+			.stream()
+			.filter(v -> v.value() != null && v.value().value() != null)
+			.toList();
+		if (!ranked.isEmpty()) {
 			model.addAttribute("rankingChart", chart("bar", view.ranked().metric().name(locale),
 					view.ranked().metric().getUnit(), ranked.stream().map(v -> v.region().name(locale)).toList(),
 					ranked.stream().map(SubRegionValue::value).toList(),
