@@ -20,7 +20,7 @@ document.addEventListener('click', function (event) {
   }
   var source = document.getElementById(button.dataset.copy);
   if (source && navigator.clipboard) {
-    navigator.clipboard.writeText(source.innerText).then(function () {
+    navigator.clipboard.writeText(source.value !== undefined ? source.value : source.innerText).then(function () {
       button.dataset.copied = 'true';
     });
   }

@@ -19,6 +19,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 import org.unionreports.portal.audit.SecurityLog;
 
@@ -55,6 +58,57 @@ class SecurityConfiguration {
 		return manager;
 	}
 
+	/**
+	 * The chart embed page, the only page other sites may frame: no session (it is always the public view,
+	 * published figures only, whoever's browser shows it), nothing to post.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain embeds(HttpSecurity http) throws Exception {
+		http.securityMatcher("/regions/*/embed")
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.securityContext(context -> context.requireExplicitSave(true))
+			.requestCache(cache -> cache.disable())
+			.csrf(csrf -> csrf.disable())
+			.headers(headers -> headers.frameOptions(frame -> frame.disable())
+				.contentSecurityPolicy(csp -> csp.policyDirectives(EMBED_CONTENT_SECURITY_POLICY)));
+		return http.build();
+	}
+
+	static final String EMBED_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'",
+			"frame-ancestors *");
+
+	/**
+	 * The OpenAPI page: Swagger UI styles itself inline, so this page alone allows inline styles; its
+	 * scripts are still files of this server.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain apiDocs(HttpSecurity http) throws Exception {
+		http.securityMatcher("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**")
+			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET).permitAll().anyRequest().denyAll())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.cors(cors -> cors.configurationSource(publicReads()))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+					CONTENT_SECURITY_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"))));
+		return http.build();
+	}
+
+	/** Any site may read the public API from a browser: GET only, and never with the user's credentials. */
+	static CorsConfigurationSource publicReads() {
+		CorsConfiguration reads = new CorsConfiguration();
+		reads.addAllowedOrigin("*");
+		reads.setAllowedMethods(List.of("GET", "HEAD", "OPTIONS"));
+		reads.addAllowedHeader("*");
+		reads.setAllowCredentials(false);
+		reads.setMaxAge(3600L);
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		source.registerCorsConfiguration("/**", reads);
+		return source;
+	}
+
 	/** The API: HTTP Basic, or the browser's session with its CSRF token. */
 	@Bean
 	@Order(1)
@@ -69,6 +123,7 @@ class SecurityConfiguration {
 				.anyRequest()
 				.authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+			.cors(cors -> cors.configurationSource(publicReads()))
 			.exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
 			.csrf(csrf -> csrf.requireCsrfProtectionMatcher(browserSessionWrites()))

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import org.unionreports.portal.dashboard.Aggregation.Combined;
 import org.unionreports.portal.dashboard.Dashboard.Card;
+import org.unionreports.portal.dashboard.RolledUp;
 import org.unionreports.portal.shared.Amount;
 import org.unionreports.portal.shared.FigureFormat;
 import org.unionreports.portal.shared.Qualifier;
@@ -28,15 +29,7 @@ public class DashboardText {
 	}
 
 	public String value(Combined value, String unit) {
-		if (value == null) {
-			return "";
-		}
-		Locale locale = LocaleContextHolder.getLocale();
-		if (value.isRange()) {
-			return FigureFormat.write(new Amount(value.min(), unit, Qualifier.EXACT), locale) + "～"
-					+ FigureFormat.write(new Amount(value.max(), unit, value.qualifier()), locale);
-		}
-		return FigureFormat.write(new Amount(value.value(), unit, value.qualifier()), locale);
+		return RolledUp.write(value, unit, LocaleContextHolder.getLocale());
 	}
 
 	/** The value rounded for a headline card (2.5亿人); the exact value is written beside it. */

@@ -23,6 +23,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.HtmlUtils;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,6 +62,13 @@ class RegionPageController {
 		View view = this.dashboard.of(code, period(period), metric);
 		model.addAttribute("view", view);
 		model.addAttribute("ranking", Dashboard.ranking(view.ranked()));
+		String embed = ServletUriComponentsBuilder.fromCurrentContextPath()
+			.path("/regions/{code}/embed")
+			.queryParam("metric", "members")
+			.buildAndExpand(view.region().getCode())
+			.toUriString();
+		model.addAttribute("embedCode", "<iframe src=\"" + HtmlUtils.htmlEscape(embed) + "\" width=\"480\" height=\"360\""
+				+ " style=\"border:0\" title=\"" + HtmlUtils.htmlEscape(view.region().name(locale)) + "\"></iframe>");
 		List<String> trendCharts = new ArrayList<>();
 		for (Trend trend : view.trends()) {
 			trendCharts.add(chart("line", trend.metric().name(locale), trend.metric().getUnit(),

@@ -38,7 +38,12 @@ public class FigureText {
 	}
 
 	public String period(Period period) {
-		boolean english = isEnglish();
+		return period(period, locale());
+	}
+
+	/** 2022年 or 2018—2022年; 2022 or 2018–2022 in English. */
+	public static String period(Period period, Locale locale) {
+		boolean english = "en".equals(locale.getLanguage());
 		if (period.isSingleYear()) {
 			return english ? Integer.toString(period.firstYear()) : period.firstYear() + "年";
 		}
@@ -46,10 +51,16 @@ public class FigureText {
 	}
 
 	public String date(LocalDate date) {
+		return date(date, locale());
+	}
+
+	/** 2023年1月5日; 5 January 2023 in English. */
+	public static String date(LocalDate date, Locale locale) {
 		if (date == null) {
 			return "";
 		}
-		return isEnglish() ? date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.UK))
+		return "en".equals(locale.getLanguage())
+				? date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.UK))
 				: date.format(DateTimeFormatter.ofPattern("yyyy年M月d日"));
 	}
 
