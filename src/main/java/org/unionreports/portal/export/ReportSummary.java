@@ -90,7 +90,7 @@ public class ReportSummary {
 		if (paragraphs.isEmpty()) {
 			paragraphs.add(chineseOpening(report) + region + "的这份报告没有可以引用的数字。");
 		}
-		paragraphs.add("（来源：《" + report.getTitle() + "》" + chineseSource(report) + "）");
+		paragraphs.add("（来源：《" + report.getTitle() + "》" + source(report, "，", Locale.SIMPLIFIED_CHINESE) + "）");
 		return String.join("\n\n", paragraphs) + "\n";
 	}
 
@@ -127,14 +127,15 @@ public class ReportSummary {
 		return name + FigureFormat.write(figure.getAmount(), Locale.SIMPLIFIED_CHINESE);
 	}
 
-	private static String chineseSource(Report report) {
+	/** ，publisher，date (or ", publisher, date"): what the report says of where it was published. */
+	private static String source(Report report, String separator, Locale locale) {
 		var source = report.getSource();
 		StringBuilder text = new StringBuilder();
 		if (source.publisher() != null && !source.publisher().isBlank()) {
-			text.append("，").append(source.publisher());
+			text.append(separator).append(source.publisher());
 		}
 		if (source.date() != null) {
-			text.append("，").append(FigureText.date(source.date(), Locale.SIMPLIFIED_CHINESE));
+			text.append(separator).append(FigureText.date(source.date(), locale));
 		}
 		return text.toString();
 	}
@@ -176,20 +177,8 @@ public class ReportSummary {
 		if (paragraphs.isEmpty()) {
 			paragraphs.add("This report of " + region + " for " + period + " gives no figures to quote.");
 		}
-		paragraphs.add("(Source: \"" + report.getTitle() + "\"" + englishSource(report) + ")");
+		paragraphs.add("(Source: \"" + report.getTitle() + "\"" + source(report, ", ", Locale.ENGLISH) + ")");
 		return String.join("\n\n", paragraphs) + "\n";
-	}
-
-	private static String englishSource(Report report) {
-		var source = report.getSource();
-		StringBuilder text = new StringBuilder();
-		if (source.publisher() != null && !source.publisher().isBlank()) {
-			text.append(", ").append(source.publisher());
-		}
-		if (source.date() != null) {
-			text.append(", ").append(FigureText.date(source.date(), Locale.ENGLISH));
-		}
-		return text.toString();
 	}
 
 	/** A catalogue metric's English name in running text (union members); a report's own label as it is. */

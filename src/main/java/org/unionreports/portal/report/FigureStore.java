@@ -1,12 +1,6 @@
 package org.unionreports.portal.report;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,14 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.postgresql.PGConnection;
-
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -32,6 +19,7 @@ import org.springframework.stereotype.Component;
 import org.unionreports.portal.shared.Amount;
 import org.unionreports.portal.shared.FigureFormat;
 import org.unionreports.portal.shared.Period;
+import org.unionreports.portal.shared.PostgresCopy;
 import org.unionreports.portal.shared.Qualifier;
 
 /**
@@ -47,13 +35,13 @@ class FigureStore {
 
 	private final JdbcTemplate jdbc;
 
-	private final DataSource dataSource;
+	private final PostgresCopy copy;
 
 	private final Clock clock;
 
-	FigureStore(JdbcTemplate jdbc, DataSource dataSource, Clock clock) {
+	FigureStore(JdbcTemplate jdbc, PostgresCopy copy, Clock clock) {
 		this.jdbc = jdbc;
-		this.dataSource = dataSource;
+		this.copy = copy;
 		this.clock = clock;
 	}
 
@@ -210,35 +198,8 @@ class FigureStore {
 		this.jdbc.execute("drop table figure_update");
 	}
 
-	/** COPY rows into a table of this transaction's connection, as CSV. */
 	private void copy(String tableAndColumns, List<Object[]> rows) {
-		if (rows.isEmpty()) {
-			return;
-		}
-		StringWriter csv = new StringWriter();
-		try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.POSTGRESQL_CSV)) {
-			for (Object[] row : rows) {
-				for (Object cell : row) {
-					printer.print(cell instanceof BigDecimal decimal ? decimal.toPlainString() : cell);
-				}
-				printer.println();
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		Connection connection = DataSourceUtils.getConnection(this.dataSource);
-		try {
-			connection.unwrap(PGConnection.class)
-				.getCopyAPI()
-				.copyIn("copy " + tableAndColumns + " from stdin (format csv)", new StringReader(csv.toString()));
-		}
-		catch (SQLException | IOException ex) {
-			throw new IllegalStateException("could not copy rows into " + tableAndColumns + ": " + ex.getMessage(), ex);
-		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, this.dataSource);
-		}
+		this.copy.copy(tableAndColumns, rows);
 	}
 
 	private List<Long> newIds(int count) {

@@ -1,13 +1,7 @@
 package org.unionreports.portal.synthetic;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -16,16 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import javax.sql.DataSource;
-
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,6 +21,7 @@ import org.unionreports.portal.metric.Metric;
 import org.unionreports.portal.metric.MetricCatalogue;
 import org.unionreports.portal.metric.MetricKind;
 import org.unionreports.portal.metric.Rollup;
+import org.unionreports.portal.shared.PostgresCopy;
 
 /**
  * The national-scale synthetic data set of CONTRACT.md ({@code --portal.synthetic=national}): for every
@@ -67,13 +56,13 @@ public class SyntheticNational {
 
 	private final JdbcClient jdbc;
 
-	private final DataSource dataSource;
+	private final PostgresCopy copy;
 
 	private final MetricCatalogue catalogue;
 
-	SyntheticNational(JdbcClient jdbc, DataSource dataSource, MetricCatalogue catalogue) {
+	SyntheticNational(JdbcClient jdbc, PostgresCopy copy, MetricCatalogue catalogue) {
 		this.jdbc = jdbc;
-		this.dataSource = dataSource;
+		this.copy = copy;
 		this.catalogue = catalogue;
 	}
 
@@ -243,27 +232,8 @@ public class SyntheticNational {
 		return regionId + ":" + first + ":" + last;
 	}
 
-	/** COPY rows into a table on this transaction's connection, as CSV. */
 	private void copy(String tableAndColumns, List<Object[]> rows) {
-		StringWriter csv = new StringWriter();
-		try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.POSTGRESQL_CSV)) {
-			printer.printRecords(rows);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		Connection connection = DataSourceUtils.getConnection(this.dataSource);
-		try {
-			connection.unwrap(PGConnection.class)
-				.getCopyAPI()
-				.copyIn("copy " + tableAndColumns + " from stdin (format csv)", new StringReader(csv.toString()));
-		}
-		catch (SQLException | IOException ex) {
-			throw new IllegalStateException("could not copy rows into " + tableAndColumns + ": " + ex.getMessage(), ex);
-		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, this.dataSource);
-		}
+		this.copy.copy(tableAndColumns, rows);
 	}
 
 	/** A region and, once filled, its value of every metric in every year (and in the term). */

@@ -13,6 +13,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import org.unionreports.portal.PortalTest;
+import org.unionreports.portal.TestFigures;
 import org.unionreports.portal.TestUsers;
 import org.unionreports.portal.identity.Access;
 import org.unionreports.portal.identity.Role;
@@ -89,28 +90,11 @@ class DashboardTest {
 	}
 
 	private long report(Region region, int year, String status) {
-		return this.jdbc.sql("""
-				insert into report (region_id, period_start, period_end, title, status, published_at)
-				values (:region, :year, :year, :title, :status, case when :status = 'PUBLISHED' then now() end)
-				returning id""")
-			.param("region", region.getId())
-			.param("year", year)
-			.param("title", region.getNameZh() + year + "年工作报告")
-			.param("status", status)
-			.query(Long.class)
-			.single();
+		return new TestFigures(this.jdbc).report(region, year, year, status);
 	}
 
 	private void figure(long report, String metric, long value, String qualifier) {
-		this.jdbc.sql("""
-				insert into figure (report_id, metric_id, unit, value, qualifier, period_start, period_end)
-				select :report, m.id, m.unit, :value, :qualifier, r.period_start, r.period_end
-				from metric m, report r where m.key = :metric and r.id = :report""")
-			.param("report", report)
-			.param("metric", metric)
-			.param("value", value)
-			.param("qualifier", qualifier)
-			.update();
+		new TestFigures(this.jdbc).figure(report, metric, value, qualifier);
 	}
 
 	private String page(String url, Object... vars) throws Exception {

@@ -14,6 +14,7 @@ import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import org.unionreports.portal.PortalTest;
+import org.unionreports.portal.TestFigures;
 import org.unionreports.portal.TestUsers;
 import org.unionreports.portal.identity.Access;
 import org.unionreports.portal.identity.Role;
@@ -84,29 +85,11 @@ class RegionFiguresTest {
 	}
 
 	private long report(Region region, int first, int last, String status) {
-		return this.jdbc.sql("""
-				insert into report (region_id, period_start, period_end, title, status, published_at)
-				values (:region, :first, :last, '测试', :status, case when :status = 'PUBLISHED' then now() end)
-				on conflict (region_id, period_start, period_end) do update set title = excluded.title
-				returning id""")
-			.param("region", region.getId())
-			.param("first", first)
-			.param("last", last)
-			.param("status", status)
-			.query(Long.class)
-			.single();
+		return new TestFigures(this.jdbc).report(region, first, last, status);
 	}
 
 	private void figure(long report, String metric, long value, String qualifier) {
-		this.jdbc.sql("""
-				insert into figure (report_id, metric_id, unit, value, qualifier, period_start, period_end)
-				select :report, m.id, m.unit, :value, :qualifier, r.period_start, r.period_end
-				from metric m, report r where m.key = :metric and r.id = :report""")
-			.param("report", report)
-			.param("metric", metric)
-			.param("value", value)
-			.param("qualifier", qualifier)
-			.update();
+		new TestFigures(this.jdbc).figure(report, metric, value, qualifier);
 	}
 
 	private Map<String, RegionFigures.Line> lines(Region region, Period period) {

@@ -22,6 +22,7 @@ import org.unionreports.portal.dashboard.Comparison.Row;
 import org.unionreports.portal.dashboard.Comparison.Table;
 import org.unionreports.portal.region.Region;
 import org.unionreports.portal.region.RegionTree;
+import org.unionreports.portal.shared.web.PeriodParameter;
 
 /**
  * {@code /regions/{code}/compare?with=510000,500000&period=&metric=&per=members}: regions side by side in
@@ -68,7 +69,7 @@ class CompareController {
 			}
 			model.addAttribute("notFound", add);
 		}
-		Table table = this.comparison.of(code, others, RegionPageController.period(period));
+		Table table = this.comparison.of(code, others, PeriodParameter.parse(period));
 		boolean perMembers = "members".equals(per);
 		Row chosen = table.row(metric == null || metric.isBlank() ? "members" : metric)
 			.or(() -> table.rows().stream().findFirst())

@@ -16,6 +16,7 @@ import org.unionreports.portal.dashboard.Dashboard;
 import org.unionreports.portal.dashboard.Dashboard.Trend;
 import org.unionreports.portal.dashboard.Dashboard.View;
 import org.unionreports.portal.shared.Period;
+import org.unionreports.portal.shared.web.PeriodParameter;
 
 /**
  * {@code /regions/{code}/embed?metric=members}: one headline metric of a region, its trend as a chart and
@@ -40,7 +41,7 @@ class EmbedController {
 	@GetMapping("/regions/{code}/embed")
 	String embed(@PathVariable String code, @RequestParam(defaultValue = "members") String metric,
 			@RequestParam(required = false) String period, Model model, Locale locale) {
-		View view = this.dashboard.of(code, RegionPageController.period(period), metric);
+		View view = this.dashboard.of(code, PeriodParameter.parse(period), metric);
 		model.addAttribute("view", view);
 		model.addAttribute("card", view.ranked() != null && view.ranked().metric().getKey().equals(metric)
 				? view.ranked() : null);

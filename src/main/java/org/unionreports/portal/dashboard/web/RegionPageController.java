@@ -14,7 +14,6 @@ import org.apache.commons.csv.CSVPrinter;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -22,7 +21,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.HtmlUtils;
 
@@ -35,6 +33,7 @@ import org.unionreports.portal.dashboard.Dashboard.View;
 import org.unionreports.portal.dashboard.RegionFigures.SubRegionValue;
 import org.unionreports.portal.shared.NotFoundException;
 import org.unionreports.portal.shared.Period;
+import org.unionreports.portal.shared.web.PeriodParameter;
 
 /**
  * A region's dashboard ({@code /regions/{code}?period=&metric=}) and the data of its charts as CSV.
@@ -59,7 +58,7 @@ class RegionPageController {
 	@GetMapping("/regions/{code}")
 	String region(@PathVariable String code, @RequestParam(required = false) String period,
 			@RequestParam(required = false) String metric, Model model, Locale locale) {
-		View view = this.dashboard.of(code, period(period), metric);
+		View view = this.dashboard.of(code, PeriodParameter.parse(period), metric);
 		model.addAttribute("view", view);
 		model.addAttribute("ranking", Dashboard.ranking(view.ranked()));
 		String embed = ServletUriComponentsBuilder.fromCurrentContextPath()
@@ -94,7 +93,7 @@ class RegionPageController {
 	@GetMapping("/regions/{code}/trend.csv")
 	ResponseEntity<byte[]> trendCsv(@PathVariable String code, @RequestParam String metric,
 			@RequestParam(required = false) String period, Locale locale) {
-		View view = this.dashboard.of(code, period(period), null);
+		View view = this.dashboard.of(code, PeriodParameter.parse(period), null);
 		// A headline metric with no figures in any year gives the header alone: there is nothing to draw.
 		Trend trend = view.trends()
 			.stream()
@@ -114,7 +113,7 @@ class RegionPageController {
 	@GetMapping("/regions/{code}/ranking.csv")
 	ResponseEntity<byte[]> rankingCsv(@PathVariable String code, @RequestParam String metric,
 			@RequestParam(required = false) String period, Locale locale) {
-		View view = this.dashboard.of(code, period(period), metric);
+		View view = this.dashboard.of(code, PeriodParameter.parse(period), metric);
 		if (view.ranked() == null || !view.ranked().metric().getKey().equals(metric)) {
 			throw new NotFoundException("no figures of " + metric + " for " + code);
 		}
@@ -170,18 +169,6 @@ class RegionPageController {
 		Chart chart = "bar".equals(kind) ? Chart.bar(title, unit, locale, categories, numbers, labels, drafts, fileName)
 				: Chart.line(title, unit, locale, categories, numbers, labels, drafts, fileName);
 		return this.json.writeValueAsString(chart);
-	}
-
-	static Period period(String period) {
-		if (period == null || period.isBlank()) {
-			return null;
-		}
-		try {
-			return Period.parse(period);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, ex.getMessage());
-		}
 	}
 
 }

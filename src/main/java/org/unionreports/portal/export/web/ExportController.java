@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import org.unionreports.portal.export.CsvExport;
@@ -23,7 +22,7 @@ import org.unionreports.portal.export.Exports;
 import org.unionreports.portal.export.PdfExport;
 import org.unionreports.portal.export.ReportSummary;
 import org.unionreports.portal.export.XlsxExport;
-import org.unionreports.portal.shared.Period;
+import org.unionreports.portal.shared.web.PeriodParameter;
 
 /**
  * The exports of CONTRACT.md: {@code /reports/{id}/export.csv|.xlsx|.pdf} and
@@ -100,7 +99,7 @@ class ExportController {
 	}
 
 	ExportDocument region(String code, String period, Locale locale) {
-		return this.exports.region(code, period(period), baseUrl(), locale);
+		return this.exports.region(code, PeriodParameter.parse(period), baseUrl(), locale);
 	}
 
 	static String fileName(ExportDocument document, String extension) {
@@ -126,18 +125,6 @@ class ExportController {
 
 	private static String baseUrl() {
 		return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-	}
-
-	private static Period period(String period) {
-		if (period == null || period.isBlank()) {
-			return null;
-		}
-		try {
-			return Period.parse(period);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST, ex.getMessage());
-		}
 	}
 
 }
