@@ -146,7 +146,9 @@ public class Dashboard {
 	 * with the sub-regions ranked by the metric asked for (members if none).
 	 */
 	public View of(String code, Period asked, String rankBy) {
-		return this.views.get(new ViewKey(code, asked, rankBy, List.of(draftPatterns())), () -> compute(code, asked, rankBy));
+		// Only a catalogue metric's key ranks; anything else ranks by members (and makes no cache entry of its own).
+		String metric = rankBy != null && this.catalogue.byKey(rankBy).isPresent() ? rankBy.strip() : null;
+		return this.views.get(new ViewKey(code, asked, metric, List.of(draftPatterns())), () -> compute(code, asked, metric));
 	}
 
 	private View compute(String code, Period asked, String rankBy) {
@@ -183,10 +185,13 @@ public class Dashboard {
 			.filter(card -> card.metric().getKey().equals(rankBy == null || rankBy.isBlank() ? "members" : rankBy))
 			.findFirst()
 			.orElse(cards.stream().findFirst().orElse(null));
-		boolean drafts = cards.stream().anyMatch(card -> card.line().draft());
-		return new View(region, ancestors, children, periods, period, previous, headlines, others,
-				trends(region, periods, period, headlines), ranked, ownReport(region, period),
-				latestBelow(region), drafts);
+		List<Trend> trends = trends(region, periods, period, headlines);
+		// Whether a draft went into anything on the page: a card, a point of a trend or a ranked sub-region.
+		boolean drafts = cards.stream().anyMatch(card -> card.line().draft())
+				|| trends.stream().anyMatch(trend -> trend.drafts().contains(true))
+				|| (ranked != null && ranked.line().bySubRegion().stream().anyMatch(SubRegionValue::draft));
+		return new View(region, ancestors, children, periods, period, previous, headlines, others, trends, ranked,
+				ownReport(region, period), latestBelow(region), drafts);
 	}
 
 	/** The period of the same length just before (2021 for 2022, 2013–2017 for 2018–2022); none before 1949. */

@@ -10,11 +10,13 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 import org.unionreports.portal.export.ExportDocument.Row;
+import org.unionreports.portal.shared.SpreadsheetText;
 
 /**
  * An export as CSV: UTF-8 with a byte-order mark (so that Excel in China opens it right), one row a figure
- * in the columns of the exchange format, so that it imports again as it is, then where it belongs and
- * where it came from. A text cell that a spreadsheet would take for a formula is defused.
+ * in the columns of the exchange format, so that it imports again, then where it belongs and where it came
+ * from. A text cell that a spreadsheet would take for a formula is defused with an apostrophe in front,
+ * which stays in the text if the file is imported again.
  */
 public final class CsvExport {
 
@@ -46,15 +48,8 @@ public final class CsvExport {
 		return out.toString().getBytes(StandardCharsets.UTF_8);
 	}
 
-	/**
-	 * A cell that begins with {@code = + - @} (or a tab or carriage return) is read by spreadsheets as a
-	 * formula; an apostrophe in front makes it text (OWASP's advice on CSV injection).
-	 */
 	static String text(String value) {
-		if (value == null || value.isEmpty()) {
-			return value;
-		}
-		return Spreadsheets.looksLikeFormula(value) ? "'" + value : value;
+		return SpreadsheetText.defused(value);
 	}
 
 }

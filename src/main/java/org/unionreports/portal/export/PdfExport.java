@@ -107,8 +107,24 @@ public class PdfExport {
 		variables.put("rows", lines(document.rows(), english));
 		variables.put("charts", charts(document.charts(), locale, english));
 		String html = this.templates.process(TEMPLATE, new Context(locale, variables));
-		return Ideographs.restore(render(new W3CDom().fromJsoup(Jsoup.parse(html)), document.permalink()));
+		// A PDF takes a core for up to a second: at most as many at once as there are cores, the rest wait.
+		try {
+			LAYOUTS.acquire();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while waiting to lay out a PDF", ex);
+		}
+		try {
+			return Ideographs.restore(render(new W3CDom().fromJsoup(Jsoup.parse(html)), document.permalink()));
+		}
+		finally {
+			LAYOUTS.release();
+		}
 	}
+
+	private static final java.util.concurrent.Semaphore LAYOUTS = new java.util.concurrent.Semaphore(
+			Runtime.getRuntime().availableProcessors(), true);
 
 	private static byte[] render(Document html, String baseUri) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -127,14 +143,22 @@ public class PdfExport {
 		return out.toByteArray();
 	}
 
+	/** The fonts' bytes, read from the jar once (about 20 MB): every PDF embeds a subset of them. */
+	private static final java.util.Map<String, byte[]> FONTS = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private static FSSupplier<InputStream> font(String resource) {
-		return () -> {
-			InputStream in = PdfExport.class.getClassLoader().getResourceAsStream(resource);
-			if (in == null) {
-				throw new IllegalStateException("the font " + resource + " is not on the classpath");
+		byte[] bytes = FONTS.computeIfAbsent(resource, name -> {
+			try (InputStream in = PdfExport.class.getClassLoader().getResourceAsStream(name)) {
+				if (in == null) {
+					throw new IllegalStateException("the font " + name + " is not on the classpath");
+				}
+				return in.readAllBytes();
 			}
-			return in;
-		};
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
+		return () -> new java.io.ByteArrayInputStream(bytes);
 	}
 
 	/**

@@ -15,6 +15,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import org.unionreports.portal.export.ExportDocument.Row;
 import org.unionreports.portal.export.ExportDocument.SectionText;
+import org.unionreports.portal.shared.SpreadsheetText;
 
 /**
  * An export as an Excel workbook (Apache POI): a sheet of figures — where they came from on top, then a
@@ -113,7 +114,7 @@ public final class XlsxExport {
 			for (String paragraph : section.paragraphs()) {
 				Cell cell = sheet.createRow(r++).createCell(0);
 				text(cell, paragraph, styles);
-				cell.setCellStyle(Spreadsheets.looksLikeFormula(paragraph) ? styles.wrappedQuoted : styles.wrapped);
+				cell.setCellStyle(SpreadsheetText.looksLikeFormula(paragraph) ? styles.wrappedQuoted : styles.wrapped);
 			}
 			r++;
 		}
@@ -122,7 +123,7 @@ public final class XlsxExport {
 	/** Text as text: never a formula, and marked quote-prefixed where it looks like one. */
 	private static Cell text(Cell cell, String value, Styles styles) {
 		cell.setCellValue(value);
-		if (Spreadsheets.looksLikeFormula(value)) {
+		if (SpreadsheetText.looksLikeFormula(value)) {
 			cell.setCellStyle(styles.quoted);
 		}
 		return cell;

@@ -88,7 +88,7 @@ public class Access {
 	 * none for anonymous visitors. For queries: {@code g.path like any(...)} with a {@code %} appended.
 	 */
 	public List<String> readablePaths() {
-		return scope().map(Scope::regionPaths).orElse(List.of());
+		return scope().map(scope -> scope.regionPaths().stream().sorted().toList()).orElse(List.of());
 	}
 
 	/** Create and edit reports: staff whose regions cover the region. */

@@ -23,7 +23,12 @@ public final class DataCache<K, V> {
 
 	public DataCache(DataChanges changes, long maximumSize) {
 		this.changes = changes;
-		this.cache = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterAccess(Duration.ofMinutes(10)).build();
+		this.cache = Caffeine.newBuilder()
+			.maximumSize(maximumSize)
+			.expireAfterAccess(Duration.ofMinutes(10))
+			// A safety net should a change ever go unheard: nothing is served older than this.
+			.expireAfterWrite(Duration.ofMinutes(5))
+			.build();
 	}
 
 	public V get(K key, Supplier<V> compute) {

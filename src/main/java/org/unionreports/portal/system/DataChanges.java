@@ -3,6 +3,7 @@ package org.unionreports.portal.system;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -35,6 +36,8 @@ public class DataChanges implements SmartLifecycle, TransactionExecutionListener
 
 	static final String CHANNEL = "portal_data_changed";
 
+	private static final long KEEP_ALIVE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+
 	private static final Logger log = LoggerFactory.getLogger(DataChanges.class);
 
 	private final DataSource dataSource;
@@ -62,9 +65,18 @@ public class DataChanges implements SmartLifecycle, TransactionExecutionListener
 		return this.caching && this.listening ? OptionalLong.of(this.version.get()) : OptionalLong.empty();
 	}
 
+	/**
+	 * Services whose writes never change what pages show (the security record, users): their commits,
+	 * which anyone can cause by failing to sign in, must not empty the caches.
+	 */
+	private static final List<String> UNRELATED = List.of("org.unionreports.portal.audit.",
+			"org.unionreports.portal.identity.");
+
 	@Override
 	public void afterCommit(TransactionExecution transaction, Throwable failure) {
-		if (failure == null && !transaction.isReadOnly()) {
+		String name = transaction.getTransactionName();
+		if (failure == null && !transaction.isReadOnly()
+				&& (name == null || UNRELATED.stream().noneMatch(name::startsWith))) {
 			this.version.incrementAndGet();
 		}
 	}
@@ -100,10 +112,18 @@ public class DataChanges implements SmartLifecycle, TransactionExecutionListener
 				PGConnection postgres = connection.unwrap(PGConnection.class);
 				this.version.incrementAndGet();
 				this.listening = true;
+				long lastCheck = System.nanoTime();
 				while (this.running) {
 					PGNotification[] notifications = postgres.getNotifications(1_000);
 					if (notifications != null && notifications.length > 0) {
 						this.version.incrementAndGet();
+					}
+					// Waiting only reads: a connection that died quietly would never say so. Ask it now and then.
+					if (System.nanoTime() - lastCheck > KEEP_ALIVE_NANOS) {
+						try (Statement statement = connection.createStatement()) {
+							statement.execute("select 1");
+						}
+						lastCheck = System.nanoTime();
 					}
 				}
 			}

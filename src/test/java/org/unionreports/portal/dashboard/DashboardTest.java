@@ -207,4 +207,25 @@ class DashboardTest {
 		this.mvc.perform(get("/regions/{code}?period=last-year", this.zone.getCode())).andExpect(status().isBadRequest());
 	}
 
+	@Autowired
+	org.unionreports.portal.system.DataChanges changes;
+
+	@Test
+	void aFailedSignInDoesNotEmptyTheCaches() throws Exception {
+		long before = this.changes.version().orElseThrow();
+		this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/login")
+			.param("username", "db-zone-staff")
+			.param("password", "not-the-password")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+			.andExpect(status().isFound());
+		assertThat(this.changes.version().orElseThrow()).isEqualTo(before);
+	}
+
+	@Test
+	void aSpanLongerThanACongressTermIsABadRequest() throws Exception {
+		this.mvc.perform(get("/regions/{code}?period=1949-2100", this.zone.getCode())).andExpect(status().isBadRequest());
+		this.mvc.perform(get("/api/regions/{code}/figures?period=1949-2100", this.zone.getCode()))
+			.andExpect(status().isBadRequest());
+	}
+
 }

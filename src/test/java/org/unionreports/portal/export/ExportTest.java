@@ -270,6 +270,15 @@ class ExportTest {
 	}
 
 	@Test
+	void theReportPageShowsTheSummaryAsTextNeverAsMarkup() throws Exception {
+		// The summary is made of titles and labels that staff type: it must never be read as HTML.
+		this.mvc.perform(get("/reports/{id}", this.xinjiang))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("hx-swap=\"textContent\"")))
+			.andExpect(content().string(containsString("/reports/" + this.xinjiang + "/summary")));
+	}
+
+	@Test
 	void theEmbedPageAloneMayBeFramedByOtherSites() throws Exception {
 		this.mvc.perform(get("/regions/650000/embed").param("metric", "members"))
 			.andExpect(status().isOk())

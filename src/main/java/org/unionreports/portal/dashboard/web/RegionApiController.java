@@ -16,6 +16,7 @@ import org.unionreports.portal.report.Report;
 import org.unionreports.portal.report.ReportCatalogue;
 import org.unionreports.portal.shared.NotFoundException;
 import org.unionreports.portal.shared.Period;
+import org.unionreports.portal.shared.web.PeriodParameter;
 
 /** The public region API of CONTRACT.md: the tree and each region's published reports. */
 @RestController
@@ -64,15 +65,8 @@ class RegionApiController {
 	FiguresJson figures(@PathVariable String code, @RequestParam(required = false) String period,
 			@RequestParam(required = false) String metric) {
 		Region region = this.regions.find(code).orElseThrow(() -> new NotFoundException("region " + code));
-		Period chosen;
-		try {
-			chosen = period == null || period.isBlank() ? this.figures.latestPeriod(region).orElse(null)
-					: Period.parse(period);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new org.springframework.web.server.ResponseStatusException(
-					org.springframework.http.HttpStatus.BAD_REQUEST, ex.getMessage());
-		}
+		Period asked = PeriodParameter.parse(period);
+		Period chosen = asked != null ? asked : this.figures.latestPeriod(region).orElse(null);
 		if (chosen == null) {
 			return new FiguresJson(region.getCode(), null, List.of());
 		}
@@ -89,7 +83,7 @@ class RegionApiController {
 
 	record FigureJson(String metricKey, String nameZh, String nameEn, String unit, String kind, BigDecimal value,
 			String qualifier, BigDecimal min, BigDecimal max, int reporting, int subRegions, String source,
-			BigDecimal own, BigDecimal subRegionsTotal, boolean mismatch) {
+			BigDecimal own, BigDecimal subRegionsTotal, boolean mismatch, boolean draft) {
 
 		static FigureJson of(RegionFigures.Line line) {
 			var value = line.value();
@@ -97,7 +91,7 @@ class RegionApiController {
 					line.metric().getUnit(), line.metric().getKind().code(), value.value(), value.qualifier().code(),
 					value.min(), value.max(), line.reporting(), line.subRegions(), line.source().name(),
 					line.own() == null ? null : line.own().value(),
-					line.fromSubRegions() == null ? null : line.fromSubRegions().value(), line.mismatch());
+					line.fromSubRegions() == null ? null : line.fromSubRegions().value(), line.mismatch(), line.draft());
 		}
 
 	}

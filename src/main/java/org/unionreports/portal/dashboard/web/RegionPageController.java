@@ -34,6 +34,7 @@ import org.unionreports.portal.dashboard.RegionFigures.SubRegionValue;
 import org.unionreports.portal.shared.NotFoundException;
 import org.unionreports.portal.shared.Period;
 import org.unionreports.portal.shared.web.PeriodParameter;
+import org.unionreports.portal.shared.SpreadsheetText;
 
 /**
  * A region's dashboard ({@code /regions/{code}?period=&metric=}) and the data of its charts as CSV.
@@ -131,12 +132,12 @@ class RegionPageController {
 	private List<Object> row(String period, String region, Combined value, String unit, boolean draft) {
 		List<Object> row = new ArrayList<>();
 		row.add(period);
-		row.add(region);
+		row.add(SpreadsheetText.defused(region));
 		row.add(null);
 		row.add(value == null ? null : value.isRange() ? value.min() + "-" + value.max() : value.value());
 		row.add(unit);
 		row.add(value == null ? null : value.qualifier().code());
-		row.add(this.text.value(value, unit));
+		row.add(SpreadsheetText.defused(this.text.value(value, unit)));
 		row.add(draft);
 		return row;
 	}
