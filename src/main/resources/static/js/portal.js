@@ -25,3 +25,22 @@ document.addEventListener('click', function (event) {
     });
   }
 });
+// Slow downloads (a PDF takes a second or more): a link with data-busy="<message>" says it is being
+// prepared, in a status line screen readers announce, until the download has had time to start.
+document.addEventListener('click', function (event) {
+  var link = event.target.closest('a[data-busy]');
+  if (!link) {
+    return;
+  }
+  var status = link.parentNode.querySelector('.download-status');
+  if (!status) {
+    status = document.createElement('span');
+    status.className = 'download-status small text-body-secondary';
+    status.setAttribute('role', 'status');
+    link.parentNode.appendChild(status);
+  }
+  status.textContent = link.dataset.busy;
+  window.setTimeout(function () {
+    status.textContent = '';
+  }, 6000);
+});
