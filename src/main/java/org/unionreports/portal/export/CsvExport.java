@@ -30,7 +30,8 @@ public final class CsvExport {
 	public static byte[] write(ExportDocument document) {
 		StringWriter out = new StringWriter();
 		out.write('\uFEFF');
-		String status = document.isDraft() ? "draft" : "published " + document.published();
+		String status = document.isDraft() ? "draft"
+				: (document.compiled() ? "compiled " : "published ") + document.published();
 		try (CSVPrinter printer = new CSVPrinter(out,
 				CSVFormat.RFC4180.builder().setHeader(COLUMNS.toArray(String[]::new)).get())) {
 			for (Row row : document.rows()) {

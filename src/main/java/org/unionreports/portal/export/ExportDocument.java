@@ -13,10 +13,12 @@ import java.util.List;
  * @param published the day it was published, or null for a draft (staff only ever see drafts)
  * @param source who published the report (and when, and where), or for a dashboard how it was made
  * @param permalink the permanent address of the page this export is of
+ * @param compiled whether the figures were rolled up by the portal (a dashboard) rather than published
+ * in one report: then {@code published} is the day they were compiled
  */
 public record ExportDocument(String title, String regionCode, String regionNameZh, String regionNameEn, String period,
 		String periodText, LocalDate published, String source, String licence, String permalink, Long reportId,
-		List<Row> rows, List<Row> headlines, List<SectionText> sections, List<ChartData> charts) {
+		List<Row> rows, List<Row> headlines, List<SectionText> sections, List<ChartData> charts, boolean compiled) {
 
 	public boolean isDraft() {
 		return this.published == null;

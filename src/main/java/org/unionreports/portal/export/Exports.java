@@ -82,7 +82,7 @@ public class Exports {
 		return new ExportDocument(report.getTitle(), region.getCode(), region.getNameZh(), region.getNameEn(),
 				report.getPeriod().toString(), periodText(report.getPeriod(), locale), publishedDay(report),
 				source(report.getSource(), locale), message("export.licence", locale), baseUrl + "/reports/" + id, id,
-				rows, headlines, sections, charts(view, locale));
+				rows, headlines, sections, charts(view, locale), false);
 	}
 
 	/** A region's dashboard for the period asked for (the latest if none): every figure on it. */
@@ -108,7 +108,7 @@ public class Exports {
 		return new ExportDocument(title, region.getCode(), region.getNameZh(), region.getNameEn(),
 				view.period() == null ? "" : view.period().toString(), periodText, published,
 				message("export.source.dashboard", locale), message("export.licence", locale), permalink, ownReport,
-				rows, headlines, List.of(), charts(view, locale));
+				rows, headlines, List.of(), charts(view, locale), true);
 	}
 
 	private Row row(Figure figure, Region region, Long reportId) {

@@ -66,7 +66,7 @@ public class PdfExport {
 	private static final Map<String, String> WORDS_ZH = Map.ofEntries(Map.entry("headlines", "主要数字"),
 			Map.entry("charts", "图表"), Map.entry("figures", "数字一览"), Map.entry("text", "正文"),
 			Map.entry("region", "地区"), Map.entry("period", "时期"), Map.entry("source", "来源"),
-			Map.entry("licence", "许可"), Map.entry("address", "地址"), Map.entry("publishedOn", "发布于"),
+			Map.entry("licence", "许可"), Map.entry("address", "地址"), Map.entry("publishedOn", "发布于"), Map.entry("compiledOn", "汇总于"),
 			Map.entry("draft", "草稿"), Map.entry("draftNotice", "草稿：尚未发布，其中的数字可能还会更改。"),
 			Map.entry("section", "部分"), Map.entry("metric", "指标"), Map.entry("value", "数值"),
 			Map.entry("note", "说明"), Map.entry("separator", "："), Map.entry("pageBefore", "第 "),
@@ -75,7 +75,7 @@ public class PdfExport {
 	private static final Map<String, String> WORDS_EN = Map.ofEntries(Map.entry("headlines", "Headline figures"),
 			Map.entry("charts", "Charts"), Map.entry("figures", "Figures"), Map.entry("text", "Text"),
 			Map.entry("region", "Region"), Map.entry("period", "Period"), Map.entry("source", "Source"),
-			Map.entry("licence", "Licence"), Map.entry("address", "Address"), Map.entry("publishedOn", "Published on"),
+			Map.entry("licence", "Licence"), Map.entry("address", "Address"), Map.entry("publishedOn", "Published on"), Map.entry("compiledOn", "Compiled on"),
 			Map.entry("draft", "Draft"), Map.entry("draftNotice", "Draft: not yet published; its figures may still change."),
 			Map.entry("section", "Section"), Map.entry("metric", "Metric"), Map.entry("value", "Value"),
 			Map.entry("note", "Note"), Map.entry("separator", ": "), Map.entry("pageBefore", "Page "),
@@ -102,6 +102,7 @@ public class PdfExport {
 		variables.put("language", english ? "en" : "zh-CN");
 		variables.put("regionName", regionName);
 		variables.put("published", published);
+		variables.put("publishedLabel", words.get(document.compiled() ? "compiledOn" : "publishedOn"));
 		variables.put("footer", footer(document, regionName, published, words));
 		variables.put("headlines", lines(document.headlines(), english));
 		variables.put("rows", lines(document.rows(), english));
@@ -176,7 +177,8 @@ public class PdfExport {
 		if (hasText(document.periodText()) && !title.contains(document.periodText())) {
 			parts.add(document.periodText());
 		}
-		parts.add(published == null ? words.get("draft") : words.get("publishedOn") + " " + published);
+		parts.add(published == null ? words.get("draft")
+				: words.get(document.compiled() ? "compiledOn" : "publishedOn") + " " + published);
 		if (hasText(document.source())) {
 			parts.add(words.get("source") + words.get("separator") + shorten(document.source()));
 		}

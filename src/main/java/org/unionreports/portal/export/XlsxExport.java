@@ -59,7 +59,8 @@ public final class XlsxExport {
 	private static void figures(Sheet sheet, ExportDocument document, Map<String, String> labels, Styles styles) {
 		int[] widths = new int[COLUMNS.size()];
 		int r = 0;
-		String status = document.isDraft() ? labels.get("draft") : labels.get("published") + " " + document.published();
+		String status = document.isDraft() ? labels.get("draft")
+				: labels.get(document.compiled() ? "compiled" : "published") + " " + document.published();
 		for (String[] line : List.of(new String[] { labels.get("title"), document.title() },
 				new String[] { labels.get("region"), document.regionNameZh() + " (" + document.regionCode() + ")" },
 				new String[] { labels.get("period"), document.periodText() }, new String[] { labels.get("status"), status },

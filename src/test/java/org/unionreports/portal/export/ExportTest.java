@@ -245,6 +245,8 @@ class ExportTest {
 			assertThat(row.get("qualifier")).isEqualTo("余");
 			assertThat(row.get("report_id")).isEqualTo(Long.toString(this.xinjiang));
 			assertThat(row.get("permalink")).endsWith("/regions/650000?period=2018-2022");
+			// A dashboard is compiled by the portal, not published as such.
+			assertThat(row.get("status")).startsWith("compiled 20");
 		});
 		try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(download("/regions/650000/export.xlsx?period=2018-2022")))) {
 			assertThat(workbook.getSheetAt(0).getLastRowNum()).isGreaterThan(rows.size());

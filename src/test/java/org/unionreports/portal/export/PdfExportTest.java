@@ -205,7 +205,7 @@ class PdfExportTest {
 		return new ExportDocument("新疆工会五年工作回顾（2018—2022）", "650000", "新疆维吾尔自治区",
 				"Xinjiang Uygur Autonomous Region", "2018-2022", "2018—2022年", published, SOURCE,
 				"本报告数据可自由转载，请注明出处（知识共享 署名 4.0 国际许可协议 CC BY 4.0）。", "http://localhost/reports/1", 1L, rows,
-				List.of(members, aid), sections, charts);
+				List.of(members, aid), sections, charts, false);
 	}
 
 	private static ExportDocument.Row row(String section, String metricZh, String metricEn, String written,

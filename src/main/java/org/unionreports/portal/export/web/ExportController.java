@@ -117,7 +117,7 @@ class ExportController {
 	private Map<String, String> labels(Locale locale) {
 		Map<String, String> labels = new LinkedHashMap<>();
 		for (String key : new String[] { "figures", "sections", "title", "region", "period", "status", "source",
-				"licence", "address", "draft", "published" }) {
+				"licence", "address", "draft", "published", "compiled" }) {
 			labels.put(key, this.messages.getMessage("export.label." + key, null, locale));
 		}
 		return labels;
