@@ -185,6 +185,7 @@ class RolePathsBrowserIT {
 		this.browser.click(By.cssSelector("a[hreflang=en]"));
 		this.browser.waitForText(By.tagName("h1"), "Shaanxi");
 		assertThat(this.browser.text()).contains("over 3.2 million people");
+		this.browser.assertAccessible();
 		this.browser.screenshot("visitor-dashboard-english");
 		HttpClient http = HttpClient.newHttpClient();
 		for (String format : new String[] { "csv", "pdf" }) {
@@ -203,6 +204,7 @@ class RolePathsBrowserIT {
 	void aJournalistFindsARegionByNameOpensAReportAndCopiesItsSummary() {
 		this.browser.signOut();
 		this.browser.open("/?lang=zh");
+		this.browser.assertAccessible();
 		this.browser.type(By.name("q"), "西安");
 		this.browser.click(By.cssSelector("main form button[type=submit]"));
 		this.browser.waitFor(By.cssSelector("a[href='/regions/610100']")).click();
@@ -216,6 +218,18 @@ class RolePathsBrowserIT {
 
 	@Test
 	@Order(6)
+	void theSignInAndComparisonPagesPassTheAccessibilityRulesToo() {
+		this.browser.signOut();
+		this.browser.open("/login");
+		this.browser.assertAccessible();
+		this.browser.open("/regions/610000/compare?with=650000&period=2018-2022");
+		assertThat(this.browser.text()).contains("新疆维吾尔自治区");
+		this.browser.assertAccessible();
+		this.browser.screenshot("visitor-compare");
+	}
+
+	@Test
+	@Order(7)
 	void theDashboardAReportAndTheFigureGridWorkOnAPhone() {
 		this.browser.resize(390, 844);
 		this.browser.open("/regions/610000?period=2023");
