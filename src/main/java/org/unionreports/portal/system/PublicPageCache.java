@@ -1,0 +1,158 @@
+package org.unionreports.portal.system;
+
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * What anonymous visitors read — dashboards, reports, exports, the public API — kept whole, as sent, under
+ * the {@link DataChanges} version: the second visitor of the country's dashboard gets the bytes the first
+ * one got, until any figure or report changes. Each answer carries an ETag; a request whose If-None-Match
+ * matches gets 304.
+ * <p>
+ * Only plain anonymous GETs are served from here: no session, no Authorization header, no {@code lang}
+ * parameter (that one sets a cookie). A response that sets a cookie, or is not a 200, is never kept. It
+ * runs after Spring Security, whose headers every answer still gets.
+ */
+@Component
+@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1)
+public class PublicPageCache extends OncePerRequestFilter {
+
+	static final String HIT_HEADER = "X-Portal-Cache";
+
+	private static final Pattern PUBLIC = Pattern.compile("^/($|regions/|reports/\\d+($|/export\\.|/summary)|api/regions)");
+
+	private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_LANGUAGE,
+			HttpHeaders.CONTENT_DISPOSITION, HttpHeaders.VARY);
+
+	private record Key(String uri, String query, String language, long version) {
+	}
+
+	private record Page(byte[] body, Map<String, String> headers, String etag) {
+	}
+
+	private final DataChanges changes;
+
+	private final Cache<Key, Page> pages;
+
+	PublicPageCache(DataChanges changes, @Value("${portal.page-cache.max-megabytes:64}") long maxMegabytes) {
+		this.changes = changes;
+		this.pages = Caffeine.newBuilder()
+			.maximumWeight(maxMegabytes * 1024 * 1024)
+			.weigher((Key key, Page page) -> page.body().length + 512)
+			.build();
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !"GET".equals(request.getMethod()) || request.getHeader(HttpHeaders.AUTHORIZATION) != null
+				|| request.getRequestedSessionId() != null || request.getSession(false) != null
+				|| request.getParameter("lang") != null || !PUBLIC.matcher(request.getRequestURI()).find();
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		OptionalLong version = this.changes.version();
+		if (version.isEmpty()) {
+			chain.doFilter(request, response);
+			return;
+		}
+		Key key = new Key(request.getRequestURI(), parameters(request), language(request), version.getAsLong());
+		Page page = this.pages.getIfPresent(key);
+		if (page != null) {
+			send(page, request, response, "hit");
+			return;
+		}
+		ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+		chain.doFilter(request, wrapper);
+		if (wrapper.getStatus() != HttpServletResponse.SC_OK || wrapper.containsHeader(HttpHeaders.SET_COOKIE)
+				|| request.getSession(false) != null) {
+			wrapper.copyBodyToResponse();
+			return;
+		}
+		byte[] body = wrapper.getContentAsByteArray();
+		Map<String, String> headers = new LinkedHashMap<>();
+		for (String name : KEPT_HEADERS) {
+			String value = name.equals(HttpHeaders.CONTENT_TYPE) ? wrapper.getContentType() : wrapper.getHeader(name);
+			if (value != null) {
+				headers.put(name, value);
+			}
+		}
+		page = new Page(body, headers, etag(body));
+		this.pages.put(key, page);
+		response.setHeader(HttpHeaders.ETAG, page.etag());
+		response.setHeader(HIT_HEADER, "miss");
+		wrapper.copyBodyToResponse();
+	}
+
+	private static void send(Page page, HttpServletRequest request, HttpServletResponse response, String how)
+			throws IOException {
+		response.setHeader(HttpHeaders.ETAG, page.etag());
+		response.setHeader(HIT_HEADER, how);
+		String match = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+		if (match != null && match.contains(page.etag())) {
+			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+			return;
+		}
+		page.headers().forEach(response::setHeader);
+		response.setContentLength(page.body().length);
+		response.getOutputStream().write(page.body());
+	}
+
+	/** The request's parameters in a fixed order: the same page however its address orders them. */
+	private static String parameters(HttpServletRequest request) {
+		StringBuilder text = new StringBuilder();
+		new java.util.TreeMap<>(request.getParameterMap()).forEach((name, values) -> {
+			for (String value : values) {
+				text.append(name).append('=').append(value).append('&');
+			}
+		});
+		return text.toString();
+	}
+
+	/** The page's language as the locale resolver would choose it: the portal-lang cookie, else Chinese. */
+	private static String language(HttpServletRequest request) {
+		if (request.getCookies() != null) {
+			for (Cookie cookie : request.getCookies()) {
+				if ("portal-lang".equals(cookie.getName())) {
+					return cookie.getValue();
+				}
+			}
+		}
+		return "";
+	}
+
+	private static String etag(byte[] body) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+			return "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

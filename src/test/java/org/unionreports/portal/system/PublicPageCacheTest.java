@@ -1,0 +1,76 @@
+package org.unionreports.portal.system;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import org.unionreports.portal.PortalTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Anonymous pages kept whole until the data changes, with ETags; never for signed-in readers. */
+@PortalTest
+class PublicPageCacheTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void theSecondAnonymousVisitorGetsTheSameBytesWithTheSecurityHeaders() throws Exception {
+		// A change is heard twice (this portal's commit, then PostgreSQL's notification): the page is kept
+		// once both have moved the version.
+		MockHttpServletResponse[] last = new MockHttpServletResponse[2];
+		await().atMost(Duration.ofSeconds(5)).until(() -> {
+			last[0] = last[1];
+			last[1] = this.mvc.perform(get("/regions/650000?period=2018-2022")).andReturn().getResponse();
+			return "hit".equals(last[1].getHeader(PublicPageCache.HIT_HEADER)) && last[0] != null;
+		});
+		MockHttpServletResponse first = last[0];
+		MockHttpServletResponse second = last[1];
+		assertThat(second.getStatus()).isEqualTo(200);
+		assertThat(second.getHeader("Content-Security-Policy")).contains("frame-ancestors 'none'");
+		assertThat(second.getContentType()).isEqualTo("text/html;charset=UTF-8");
+		assertThat(second.getContentAsByteArray()).isEqualTo(first.getContentAsByteArray());
+		assertThat(second.getHeader("ETag")).isEqualTo(first.getHeader("ETag")).isNotBlank();
+		this.mvc.perform(get("/regions/650000?period=2018-2022").header("If-None-Match", first.getHeader("ETag")))
+			.andExpect(status().isNotModified());
+		// Another address is another page: a search is never answered with the home page kept before it.
+		this.mvc.perform(get("/"));
+		assertThat(this.mvc.perform(get("/").param("q", "西安")).andReturn().getResponse().getContentAsString())
+			.contains("/regions/610100");
+	}
+
+	@Test
+	void aChangeToTheDataIsInTheNextAnswer() throws Exception {
+		await().atMost(Duration.ofSeconds(5)).until(() -> "hit".equals(this.mvc.perform(get("/api/regions/650000"))
+			.andReturn().getResponse().getHeader(PublicPageCache.HIT_HEADER)));
+		this.transactions.executeWithoutResult(tx -> this.jdbc.sql("update region set name_en = name_en where code = '650000'").update());
+		this.mvc.perform(get("/api/regions/650000")).andExpect(header().string(PublicPageCache.HIT_HEADER, "miss"));
+	}
+
+	@Test
+	void signedInReadersAndLanguageSwitchesAreNeverServedFromIt() throws Exception {
+		this.mvc.perform(get("/regions/650000").with(user("someone").roles("STAFF")))
+			.andExpect(header().doesNotExist(PublicPageCache.HIT_HEADER));
+		this.mvc.perform(get("/regions/650000").param("lang", "en"))
+			.andExpect(header().doesNotExist(PublicPageCache.HIT_HEADER));
+	}
+
+}
