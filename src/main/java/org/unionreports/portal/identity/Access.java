@@ -38,7 +38,9 @@ public class Access {
 	/** The current user's scope; empty for anonymous visitors and disabled accounts. */
 	public Optional<Scope> scope() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication == null || !authentication.isAuthenticated()) {
+		// Anonymous visitors carry an authenticated-looking token of their own; they have no scope to look up.
+		if (authentication == null || !authentication.isAuthenticated()
+				|| authentication instanceof org.springframework.security.authentication.AnonymousAuthenticationToken) {
 			return Optional.empty();
 		}
 		if (AuthorityUtils.authorityListToSet(authentication.getAuthorities()).contains(SYSTEM_AUTHORITY)) {

@@ -1,22 +1,16 @@
 package org.unionreports.portal.synthetic;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.util.TestPropertyValues;
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 
+import org.unionreports.portal.OwnTestDatabase;
 import org.unionreports.portal.dashboard.RegionFigures;
 import org.unionreports.portal.region.RegionTree;
 import org.unionreports.portal.shared.Period;
@@ -29,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that add up, and the schema's constraints intact afterwards.
  */
 @SpringBootTest(properties = "portal.synthetic=national")
-@ContextConfiguration(initializers = SyntheticNationalTest.OwnDatabase.class)
+@ContextConfiguration(initializers = OwnTestDatabase.class)
 @DirtiesContext
 class SyntheticNationalTest {
 
@@ -99,23 +93,6 @@ class SyntheticNationalTest {
 
 	private long count(String sql) {
 		return this.jdbc.sql(sql).query(Long.class).single();
-	}
-
-	/** A database of this test's own, so that the load starts from empty. */
-	static class OwnDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
-
-		@Override
-		public void initialize(ConfigurableApplicationContext context) {
-			try {
-				Path parent = Files.createDirectories(Path.of("target", "test-databases"));
-				Path directory = Files.createTempDirectory(parent.toAbsolutePath(), "synthetic-");
-				TestPropertyValues.of("portal.data-dir=" + directory).applyTo(context);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-
 	}
 
 }
