@@ -57,6 +57,8 @@ public class Dashboard {
 
 	private final DataCache<ViewKey, View> views;
 
+	private final DataCache<String, java.util.Set<String>> keys;
+
 	Dashboard(RegionTree regions, RegionFigures figures, MetricCatalogue catalogue, JdbcClient jdbc, Access access,
 			DataChanges changes) {
 		this.regions = regions;
@@ -65,6 +67,13 @@ public class Dashboard {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.views = new DataCache<>(changes, 2_000);
+		this.keys = new DataCache<>(changes, 1);
+	}
+
+	/** The catalogue's keys, kept like everything else until the data (here the metric table) changes. */
+	private java.util.Set<String> metricKeys() {
+		return this.keys.get("keys",
+				() -> this.catalogue.all().stream().map(Metric::getKey).collect(Collectors.toUnmodifiableSet()));
 	}
 
 	private record ViewKey(String code, Period period, String rankBy, List<String> drafts) {
@@ -147,8 +156,8 @@ public class Dashboard {
 	 */
 	public View of(String code, Period asked, String rankBy) {
 		// Only a catalogue metric's key ranks; anything else ranks by members (and makes no cache entry of its own).
-		String metric = rankBy != null && this.catalogue.byKey(rankBy).isPresent() ? rankBy.strip() : null;
-		return this.views.get(new ViewKey(code, asked, metric, List.of(draftPatterns())), () -> compute(code, asked, metric));
+		String metric = rankBy != null && metricKeys().contains(rankBy.strip()) ? rankBy.strip() : null;
+		return this.views.get(new ViewKey(code, asked, metric, List.of(this.access.readablePathPatterns())), () -> compute(code, asked, metric));
 	}
 
 	private View compute(String code, Period asked, String rankBy) {
@@ -241,7 +250,7 @@ public class Dashboard {
 			.param("region", region.getId())
 			.param("first", period.firstYear())
 			.param("last", period.lastYear())
-			.param("drafts", draftPatterns())
+			.param("drafts", this.access.readablePathPatterns())
 			.query(Dashboard::reportRef)
 			.optional();
 	}
@@ -261,10 +270,6 @@ public class Dashboard {
 	private static ReportRef reportRef(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		return new ReportRef(rs.getLong(1), rs.getString(2), new Period(rs.getInt(3), rs.getInt(4)), rs.getString(5),
 				rs.getString(6), rs.getString(7));
-	}
-
-	private String[] draftPatterns() {
-		return this.access.readablePaths().stream().map(path -> path + "%").toArray(String[]::new);
 	}
 
 	/** The sub-regions by a card's metric, largest first, those without a value last. */

@@ -123,7 +123,7 @@ public class RegionFigures {
 
 	/** The periods of the reports of the region and below it that the reader may see, latest first. */
 	public List<Period> periods(Region region) {
-		String[] drafts = draftPatterns();
+		String[] drafts = this.access.readablePathPatterns();
 		// The few distinct periods of all reports, found by skipping through report_period_ix, each then
 		// checked for one report in the subtree: under a millisecond, where a DISTINCT over the subtree's
 		// reports reads all of them (tens of milliseconds for the country).
@@ -174,7 +174,7 @@ public class RegionFigures {
 
 	private Map<Period, List<Line>> of(Region region, Collection<Period> periods, List<Metric> metrics,
 			boolean bySubRegion) {
-		String[] drafts = draftPatterns();
+		String[] drafts = this.access.readablePathPatterns();
 		FiguresKey key = new FiguresKey(region.getId(), Set.copyOf(periods), metrics.stream().map(Metric::getId).toList(),
 				List.of(drafts), bySubRegion);
 		return this.figuresCache.get(key, () -> walk(region, periods, metrics, drafts, bySubRegion));
@@ -201,10 +201,6 @@ public class RegionFigures {
 			result.put(period, List.copyOf(lines));
 		}
 		return java.util.Collections.unmodifiableMap(result);
-	}
-
-	private String[] draftPatterns() {
-		return this.access.readablePaths().stream().map(path -> path + "%").toArray(String[]::new);
 	}
 
 	private record Stored(long regionId, long metricId, BigDecimal value, Qualifier qualifier, Period period,

@@ -80,7 +80,7 @@ public class Exports {
 			.toList();
 		View view = this.dashboard.of(region.getCode(), report.getPeriod(), null);
 		return new ExportDocument(report.getTitle(), region.getCode(), region.getNameZh(), region.getNameEn(),
-				report.getPeriod().toString(), periodText(report.getPeriod(), locale), publishedDay(report),
+				report.getPeriod().toString(), FigureText.period(report.getPeriod(), locale), publishedDay(report),
 				source(report.getSource(), locale), message("export.licence", locale), baseUrl + "/reports/" + id, id,
 				rows, headlines, sections, charts(view, locale), false);
 	}
@@ -100,7 +100,7 @@ public class Exports {
 		for (Map.Entry<Family, List<Card>> family : view.others().entrySet()) {
 			family.getValue().forEach(card -> rows.add(row(card.line(), region, ownReport, locale)));
 		}
-		String periodText = view.period() == null ? "" : periodText(view.period(), locale);
+		String periodText = view.period() == null ? "" : FigureText.period(view.period(), locale);
 		String title = region.name(locale) + (view.period() == null ? "" : " · " + periodText);
 		String permalink = baseUrl + "/regions/" + region.getCode()
 				+ (view.period() == null ? "" : "?period=" + view.period());
@@ -130,8 +130,8 @@ public class Exports {
 			note.append(' ').append(message("dashboard.coverage", locale, line.reporting(), line.subRegions()));
 		}
 		if (line.mismatch()) {
-			note.append(' ').append(message("dashboard.mismatch", locale, written(line.own(), unit, locale),
-					written(line.fromSubRegions(), unit, locale)));
+			note.append(' ').append(message("dashboard.mismatch", locale, RolledUp.write(line.own(), unit, locale),
+					RolledUp.write(line.fromSubRegions(), unit, locale)));
 		}
 		if (line.draft()) {
 			note.append(' ').append(message("dashboard.draft", locale));
@@ -139,12 +139,8 @@ public class Exports {
 		return new Row(message(line.metric().getFamily().messageKey(), ZH), null, null, value.value(), unit,
 				value.qualifier().code(), line.metric().getKey(), line.metric().getNameZh(), line.metric().getNameEn(),
 				line.metric().getFamily().code(), line.period().toString(), line.metric().getKind().code(),
-				note.toString(), written(value, unit, ZH), written(value, unit, Locale.ENGLISH), region.getCode(),
+				note.toString(), RolledUp.write(value, unit, ZH), RolledUp.write(value, unit, Locale.ENGLISH), region.getCode(),
 				region.getNameZh(), line.source() == org.unionreports.portal.dashboard.RegionFigures.Source.OWN ? ownReport : null);
-	}
-
-	private static String written(Combined value, String unit, Locale locale) {
-		return RolledUp.write(value, unit, locale);
 	}
 
 	/** The dashboard's charts: the trends of the headline metrics, and the sub-regions by members. */
@@ -165,7 +161,7 @@ public class Exports {
 		if (!ranked.isEmpty()) {
 			charts.add(new ChartData("bar",
 					message("dashboard.ranking.caption", locale, view.ranked().metric().name(locale),
-							periodText(view.period(), locale)),
+							FigureText.period(view.period(), locale)),
 					view.ranked().metric().getUnit(), ranked.stream().map(v -> v.region().name(locale)).toList(),
 					ranked.stream().map(v -> v.value().value()).toList()));
 		}
@@ -188,10 +184,6 @@ public class Exports {
 			parts.add(source.url());
 		}
 		return parts.isEmpty() ? message("export.source.unknown", locale) : String.join(", ", parts);
-	}
-
-	private static String periodText(Period period, Locale locale) {
-		return FigureText.period(period, locale);
 	}
 
 	private String message(String key, Locale locale, Object... arguments) {

@@ -93,6 +93,11 @@ public class Access {
 		return scope().map(scope -> scope.regionPaths().stream().sorted().toList()).orElse(List.of());
 	}
 
+	/** {@link #readablePaths()} as LIKE patterns ({@code /000000/610000/%}), for {@code g.path like any(...)}. */
+	public String[] readablePathPatterns() {
+		return readablePaths().stream().map(path -> path + "%").toArray(String[]::new);
+	}
+
 	/** Create and edit reports: staff whose regions cover the region. */
 	public boolean canEdit(Region region) {
 		return canEdit(region.getPath());

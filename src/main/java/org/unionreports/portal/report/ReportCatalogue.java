@@ -107,11 +107,6 @@ public class ReportCatalogue {
 		return this.reports.findPublishedOf(region.getId());
 	}
 
-	/** The published reports of the region and of every region below it. */
-	public List<Report> publishedInSubtree(Region region) {
-		return this.reports.findInSubtree(region.getPath(), false);
-	}
-
 	public long count() {
 		return this.reports.count();
 	}

@@ -16,12 +16,6 @@ interface ReportRepository extends Repository<Report, Long> {
 	@Query("select r from Report r join fetch r.region where r.id = :id")
 	Optional<Report> findWithRegion(Long id);
 
-	@Query("""
-			select r from Report r join fetch r.region g
-			where g.path like concat(:path, '%') and (r.status = 'PUBLISHED' or :withDrafts = true)
-			order by length(g.path), g.code, r.periodEnd desc, r.periodStart""")
-	List<Report> findInSubtree(String path, boolean withDrafts);
-
 	@Query("select r from Report r join fetch r.region g where g.id = :regionId and r.status = 'PUBLISHED' order by r.periodEnd desc, r.periodStart")
 	List<Report> findPublishedOf(Long regionId);
 

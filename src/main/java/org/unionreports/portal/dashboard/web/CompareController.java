@@ -14,8 +14,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import tools.jackson.databind.json.JsonMapper;
-
 import org.unionreports.portal.dashboard.Aggregation.Combined;
 import org.unionreports.portal.dashboard.Comparison;
 import org.unionreports.portal.dashboard.Comparison.Row;
@@ -38,13 +36,13 @@ class CompareController {
 
 	private final DashboardText text;
 
-	private final JsonMapper json;
+	private final Charts charts;
 
-	CompareController(Comparison comparison, RegionTree regions, DashboardText text, JsonMapper json) {
+	CompareController(Comparison comparison, RegionTree regions, DashboardText text, Charts charts) {
 		this.comparison = comparison;
 		this.regions = regions;
 		this.text = text;
-		this.json = json;
+		this.charts = charts;
 	}
 
 	@GetMapping("/regions/{code}/compare")
@@ -99,7 +97,7 @@ class CompareController {
 				labels.add(this.text.value(value, row.metric().getUnit()));
 			}
 		}
-		return this.json.writeValueAsString(Chart.bar(row.metric().name(locale), row.metric().getUnit(), locale,
+		return this.charts.bar(Chart.bar(row.metric().name(locale), row.metric().getUnit(), locale,
 				table.regions().stream().map(r -> r.name(locale)).toList(), values, labels, row.drafts(),
 				"compare-" + row.metric().getKey() + "-" + table.period()));
 	}

@@ -1,7 +1,5 @@
 package org.unionreports.portal.dashboard.web;
 
-import java.math.BigDecimal;
-import java.util.List;
 import java.util.Locale;
 
 import org.springframework.stereotype.Controller;
@@ -9,8 +7,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import tools.jackson.databind.json.JsonMapper;
 
 import org.unionreports.portal.dashboard.Dashboard;
 import org.unionreports.portal.dashboard.Dashboard.Trend;
@@ -28,14 +24,11 @@ class EmbedController {
 
 	private final Dashboard dashboard;
 
-	private final DashboardText text;
+	private final Charts charts;
 
-	private final JsonMapper json;
-
-	EmbedController(Dashboard dashboard, DashboardText text, JsonMapper json) {
+	EmbedController(Dashboard dashboard, Charts charts) {
 		this.dashboard = dashboard;
-		this.text = text;
-		this.json = json;
+		this.charts = charts;
 	}
 
 	@GetMapping("/regions/{code}/embed")
@@ -48,11 +41,9 @@ class EmbedController {
 		Trend trend = view.trends().stream().filter(t -> t.metric().getKey().equals(metric)).findFirst().orElse(null);
 		model.addAttribute("trend", trend);
 		if (trend != null && trend.isDrawable()) {
-			List<BigDecimal> values = trend.values().stream().map(v -> v == null ? null : v.value()).toList();
-			model.addAttribute("chart", this.json.writeValueAsString(Chart.line(trend.metric().name(locale),
-					trend.metric().getUnit(), locale, trend.years().stream().map(Period::toString).toList(), values,
-					trend.values().stream().map(v -> this.text.value(v, trend.metric().getUnit())).toList(),
-					trend.drafts(), code + "-" + metric)));
+			model.addAttribute("chart", this.charts.line(trend.metric().name(locale), trend.metric().getUnit(),
+					trend.years().stream().map(Period::toString).toList(), trend.values(), trend.drafts(), locale,
+					code + "-" + metric));
 		}
 		return "regions/embed";
 	}

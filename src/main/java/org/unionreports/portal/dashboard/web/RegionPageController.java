@@ -3,7 +3,6 @@ package org.unionreports.portal.dashboard.web;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +22,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.HtmlUtils;
-
-import tools.jackson.databind.json.JsonMapper;
 
 import org.unionreports.portal.dashboard.Aggregation.Combined;
 import org.unionreports.portal.dashboard.Dashboard;
@@ -48,12 +45,12 @@ class RegionPageController {
 
 	private final DashboardText text;
 
-	private final JsonMapper json;
+	private final Charts charts;
 
-	RegionPageController(Dashboard dashboard, DashboardText text, JsonMapper json) {
+	RegionPageController(Dashboard dashboard, DashboardText text, Charts charts) {
 		this.dashboard = dashboard;
 		this.text = text;
-		this.json = json;
+		this.charts = charts;
 	}
 
 	@GetMapping("/regions/{code}")
@@ -71,7 +68,7 @@ class RegionPageController {
 				+ " style=\"border:0\" title=\"" + HtmlUtils.htmlEscape(view.region().name(locale)) + "\"></iframe>");
 		List<String> trendCharts = new ArrayList<>();
 		for (Trend trend : view.trends()) {
-			trendCharts.add(chart("line", trend.metric().name(locale), trend.metric().getUnit(),
+			trendCharts.add(this.charts.line(trend.metric().name(locale), trend.metric().getUnit(),
 					trend.years().stream().map(Period::toString).toList(), trend.values(), trend.drafts(), locale,
 					view.region().getCode() + "-" + trend.metric().getKey()));
 		}
@@ -81,7 +78,7 @@ class RegionPageController {
 			.filter(v -> v.value() != null && v.value().value() != null)
 			.toList();
 		if (!ranked.isEmpty()) {
-			model.addAttribute("rankingChart", chart("bar", view.ranked().metric().name(locale),
+			model.addAttribute("rankingChart", this.charts.bar(view.ranked().metric().name(locale),
 					view.ranked().metric().getUnit(), ranked.stream().map(v -> v.region().name(locale)).toList(),
 					ranked.stream().map(SubRegionValue::value).toList(),
 					ranked.stream().map(SubRegionValue::draft).toList(), locale,
@@ -160,16 +157,6 @@ class RegionPageController {
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
 			.body(out.toString().getBytes(StandardCharsets.UTF_8));
-	}
-
-	/** A chart for charts.js: the figures as numbers (a range by its top) and as the reports write them. */
-	private String chart(String kind, String title, String unit, List<String> categories, List<Combined> values,
-			List<Boolean> drafts, Locale locale, String fileName) {
-		List<BigDecimal> numbers = values.stream().map(v -> v == null ? null : v.isRange() ? v.max() : v.value()).toList();
-		List<String> labels = values.stream().map(v -> this.text.value(v, unit)).toList();
-		Chart chart = "bar".equals(kind) ? Chart.bar(title, unit, locale, categories, numbers, labels, drafts, fileName)
-				: Chart.line(title, unit, locale, categories, numbers, labels, drafts, fileName);
-		return this.json.writeValueAsString(chart);
 	}
 
 }
