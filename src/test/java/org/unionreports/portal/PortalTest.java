@@ -18,7 +18,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = TestDataDirectory.class)
-@org.springframework.context.annotation.Import(TestUsers.class)
+@org.springframework.context.annotation.Import({ TestUsers.class, SessionCookies.class })
 public @interface PortalTest {
 
 }

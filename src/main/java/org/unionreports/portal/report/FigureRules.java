@@ -33,7 +33,8 @@ public class FigureRules {
 	}
 
 	/** A problem with one field of a form: an error stops the save, a warning does not. */
-	public record Finding(String field, String messageKey, List<Object> arguments, boolean warning) {
+	public record Finding(String field, String messageKey, List<Object> arguments, boolean warning)
+			implements java.io.Serializable {
 	}
 
 	/**

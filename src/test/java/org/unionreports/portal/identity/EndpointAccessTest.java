@@ -382,8 +382,10 @@ class EndpointAccessTest {
 	@MethodSource("apiWrites")
 	void apiWritesOnTheBrowserSessionNeedTheCsrfToken(String endpoint) throws Exception {
 		String before = databaseState();
-		this.mvc.perform(request(endpoint).session(new MockHttpSession()).with(user("ea-admin").roles("ADMIN")))
-			.andExpect(status().isForbidden());
+		MockHttpSession browser = new MockHttpSession();
+		this.mvc.perform(post("/login").session(browser).with(csrf()).param("username", "ea-admin")
+			.param("password", TestUsers.PASSWORD)).andExpect(redirectedUrl("/"));
+		this.mvc.perform(request(endpoint).session(browser)).andExpect(status().isForbidden());
 		assertThat(databaseState()).isEqualTo(before);
 	}
 

@@ -15,6 +15,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import org.unionreports.portal.PortalTest;
+import org.unionreports.portal.SessionCookies;
 import org.unionreports.portal.TestUsers;
 import org.unionreports.portal.audit.SecurityEventType;
 import org.unionreports.portal.audit.SecurityLog;
@@ -82,10 +83,13 @@ class LoginThrottleTest {
 	void theRightPasswordSignsInAndGetsANewSessionId() throws Exception {
 		String name = this.users.ensure("lt-good-user", Role.STAFF, "610100");
 		MockHttpSession session = new MockHttpSession();
-		String before = session.getId();
+		// The sign-in page opens a session (for its CSRF token) before anyone is signed in.
+		this.mvc.perform(get("/login").session(session)).andExpect(status().isOk());
+		String before = SessionCookies.noted(session);
+		assertThat(before).isNotNull();
 		MvcResult result = signIn(name, TestUsers.PASSWORD, session);
 		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
-		assertThat(result.getRequest().getSession().getId()).isNotEqualTo(before);
+		assertThat(SessionCookies.noted(session)).isNotNull().isNotEqualTo(before);
 		assertThat(this.securityLog.latest(20)).anySatisfy(event -> {
 			assertThat(event.type()).isEqualTo(SecurityEventType.LOGIN_SUCCEEDED);
 			assertThat(event.subject()).isEqualTo(name);
