@@ -148,6 +148,14 @@ class FigureStore {
 		return count != null && count > 0;
 	}
 
+	/** The names (metric or label, in Chinese) of the report's figures of these ids, as its history writes them. */
+	List<String> names(long reportId, List<Long> figureIds) {
+		if (figureIds.isEmpty()) {
+			return List.of();
+		}
+		return existing(reportId).stream().filter(figure -> figureIds.contains(figure.id())).map(Stored::name).toList();
+	}
+
 	/** Removes figures of the report by id, recording each. */
 	void remove(long reportId, List<Long> figureIds, Long revision) {
 		if (figureIds.isEmpty()) {

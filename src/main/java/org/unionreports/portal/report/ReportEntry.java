@@ -2,9 +2,11 @@ package org.unionreports.portal.report;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -186,7 +188,9 @@ public class ReportEntry {
 	 */
 	@PreAuthorize("@reportAccess.canEdit(#reportId)")
 	public void saveFigures(Long reportId, Edit edit, List<FigureInput> inputs, List<Long> removed) {
-		Report report = loadForChange(reportId, edit);
+		Set<String> touched = new HashSet<>(this.figureStore.names(reportId, removed));
+		inputs.forEach(input -> touched.add(input.metric() != null ? input.metric().getNameZh() : input.longTail().nameZh()));
+		Report report = loadForChange(reportId, edit, touched);
 		Long revision = edit.isRevision() ? this.history.revision(reportId, edit.revisionReason().strip()) : null;
 		store(report, inputs, revision);
 		this.figureStore.remove(reportId, removed, revision);
@@ -245,12 +249,19 @@ public class ReportEntry {
 		return new Edit(report.getVersion(), this.history.lastChangeId(reportId), null);
 	}
 
-	/**
-	 * The report, if its status allows this change: a draft or returned report always, a published one only
-	 * as a revision, and only when the form was opened on the version stored now.
-	 */
 	private Report loadForChange(Long reportId, Edit edit) {
-		Report report = this.reports.findById(reportId).orElseThrow(() -> new ReportNotFoundException(reportId));
+		return loadForChange(reportId, edit, null);
+	}
+
+	/**
+	 * The report, locked until the transaction ends, if its status allows this change: a draft or returned
+	 * report always, a published one only as a revision. A form opened on an older version than the one
+	 * stored is refused if anything changed since, or, for a save of figures, if one of the figures it
+	 * writes ({@code figures}, by name) changed since: then people saving different figures at once all
+	 * keep their work, and of people saving the same figure at once the first wins and the others are told.
+	 */
+	private Report loadForChange(Long reportId, Edit edit, Set<String> figures) {
+		Report report = this.reports.findForChange(reportId).orElseThrow(() -> new ReportNotFoundException(reportId));
 		boolean revision = edit != null && edit.isRevision();
 		if (report.isPublished() ? !revision : !report.isEditable()) {
 			throw new ReportStateException(report.isPublished() ? "report.revisionReasonRequired" : "report.notEditable",
@@ -258,8 +269,12 @@ public class ReportEntry {
 							: "a " + report.getStatus().name().toLowerCase() + " report cannot be changed");
 		}
 		if (edit != null && edit.version() != report.getVersion()) {
-			throw new EditConflictException(this.history.changesSince(reportId, edit.lastChangeSeen()),
-					report.getVersion(), this.history.lastChangeId(reportId));
+			List<ReportHistory.Change> since = this.history.changesSince(reportId, edit.lastChangeSeen());
+			boolean clash = figures == null || since.stream()
+				.anyMatch(change -> "FIGURE".equals(change.subject()) && figures.contains(change.label()));
+			if (clash) {
+				throw new EditConflictException(since, report.getVersion(), this.history.lastChangeId(reportId));
+			}
 		}
 		return report;
 	}

@@ -2,9 +2,11 @@ package org.unionreports.portal.report.web;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.validation.BindingResult;
 
@@ -94,18 +96,36 @@ class FigureGrid {
 	}
 
 	/** What to store and what to remove, read from the typed grid. */
-	record Reading(Map<String, FigureInput> figures, List<Long> removed) {
+	/**
+	 * The grid as read: every figure it holds (for the rules, which may compare figures), which of them the
+	 * user changed (the only ones a save writes), and the figures the user cleared.
+	 */
+	record Reading(Map<String, FigureInput> figures, Set<String> changed, List<Long> removed) {
+
+		List<FigureInput> changedFigures() {
+			return this.figures.entrySet()
+				.stream()
+				.filter(entry -> this.changed.contains(entry.getKey()))
+				.map(Map.Entry::getValue)
+				.toList();
+		}
+
 	}
 
 	Reading read(FigureGridForm form, BindingResult errors) {
 		Map<String, FigureInput> figures = new LinkedHashMap<>();
+		Set<String> changed = new HashSet<>();
 		List<Long> removed = new ArrayList<>();
 		for (Metric metric : this.catalogue) {
 			String field = "cells[" + metric.getKey() + "]";
 			String text = form.getCells().get(metric.getKey());
 			Figure existing = this.byMetric.get(metric.getKey());
+			boolean touched = form.changed(metric.getKey(), metric.getUnit());
+			if (touched) {
+				changed.add(field);
+			}
 			if (text == null || text.isBlank()) {
-				if (existing != null) {
+				if (existing != null && touched) {
 					removed.add(existing.getId());
 				}
 				continue;
@@ -127,8 +147,11 @@ class FigureGrid {
 			FigureGridForm.LongTailRow row = form.getRows().get(i);
 			String prefix = "rows[" + i + "].";
 			Figure existing = row.getFigureId() == null ? null : this.longTail.get(row.getFigureId());
+			if (row.changed()) {
+				changed.add(prefix + "value");
+			}
 			if (row.getValue() == null || row.getValue().isBlank()) {
-				if (existing != null) {
+				if (existing != null && row.changed()) {
 					removed.add(existing.getId());
 				}
 				continue;
@@ -148,7 +171,7 @@ class FigureGrid {
 			if (amount == null || row.getNameZh() == null || row.getNameZh().isBlank()) {
 				continue;
 			}
-			if (existing != null && (!existing.getLabel().getNameZh().equals(row.getNameZh().strip())
+			if (existing != null && row.changed() && (!existing.getLabel().getNameZh().equals(row.getNameZh().strip())
 					|| !existing.getUnit().equals(amount.unit()))) {
 				removed.add(existing.getId()); // renamed or another unit: the figure moves to that label
 			}
@@ -159,7 +182,7 @@ class FigureGrid {
 					amount, null, false, existing == null ? null : existing.getSourceText(), row.getValue().strip(),
 					existing == null ? null : existing.getNote()));
 		}
-		return new Reading(figures, removed);
+		return new Reading(figures, changed, removed);
 	}
 
 	private static Amount amount(String field, String text, String unit, BindingResult errors) {

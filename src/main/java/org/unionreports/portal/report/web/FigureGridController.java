@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -72,7 +74,8 @@ class FigureGridController {
 
 	@PostMapping("/staff/reports/{id}/figures")
 	String save(@PathVariable Long id, @Valid @ModelAttribute("form") FigureGridForm form, BindingResult result,
-			@RequestParam(defaultValue = "save") String action, Model model, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "save") String action, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
 		this.reports.requireEditable(id);
 		FigureGrid grid = load(id, model);
 		model.addAttribute("previews", grid.previews(form));
@@ -98,16 +101,18 @@ class FigureGridController {
 			return "staff/figures";
 		}
 		try {
-			this.entry.saveFigures(id, form.edit(), new ArrayList<>(reading.figures().values()), reading.removed());
+			this.entry.saveFigures(id, form.edit(), reading.changedFigures(), reading.removed());
 		}
 		catch (EditConflictException ex) {
 			form.setVersion(ex.currentVersion());
 			form.setLastChangeSeen(ex.lastChangeId());
 			model.addAttribute("conflict", ex.changesSince());
+			response.setStatus(HttpStatus.CONFLICT.value());
 			return "staff/figures";
 		}
 		catch (ObjectOptimisticLockingFailureException ex) {
 			// Two saves at the same moment: the other one won; show it like any other conflict.
+			response.setStatus(HttpStatus.CONFLICT.value());
 			return conflictAfterClash(id, form, model);
 		}
 		catch (ReportStateException ex) {

@@ -1,6 +1,8 @@
 package org.unionreports.portal.report.web;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,14 @@ class FigureGridForm extends EditForm {
 
 	private Map<String, String> units = new LinkedHashMap<>();
 
+	/**
+	 * The cells and units as the form was opened, sent back unchanged: a save writes only what its user
+	 * changed, so that two people saving different figures of one report at once both keep their work.
+	 */
+	private Map<String, String> openedCells = new LinkedHashMap<>();
+
+	private Map<String, String> openedUnits = new LinkedHashMap<>();
+
 	@Valid
 	private List<LongTailRow> rows = new ArrayList<>();
 
@@ -33,6 +43,8 @@ class FigureGridForm extends EditForm {
 			if (figure.isCatalogued()) {
 				form.cells.put(figure.getMetric().getKey(), FigureFormat.writeEntry(figure.getAmount()));
 				form.units.put(figure.getMetric().getKey(), figure.getUnit());
+				form.openedCells.put(figure.getMetric().getKey(), FigureFormat.writeEntry(figure.getAmount()));
+				form.openedUnits.put(figure.getMetric().getKey(), figure.getUnit());
 			}
 			else {
 				LongTailRow row = new LongTailRow();
@@ -43,6 +55,7 @@ class FigureGridForm extends EditForm {
 				row.family = figure.getLabel().getFamily();
 				row.kind = figure.getLabel().getKind();
 				row.value = FigureFormat.writeEntry(figure.getAmount());
+				row.opened = row.fingerprint();
 				form.rows.add(row);
 			}
 		}
@@ -63,6 +76,36 @@ class FigureGridForm extends EditForm {
 
 	public void setUnits(Map<String, String> units) {
 		this.units = units;
+	}
+
+	public Map<String, String> getOpenedCells() {
+		return this.openedCells;
+	}
+
+	public void setOpenedCells(Map<String, String> openedCells) {
+		this.openedCells = openedCells;
+	}
+
+	public Map<String, String> getOpenedUnits() {
+		return this.openedUnits;
+	}
+
+	public void setOpenedUnits(Map<String, String> openedUnits) {
+		this.openedUnits = openedUnits;
+	}
+
+	/** Whether the user changed this metric's cell or its unit since the form was opened. */
+	boolean changed(String key, String defaultUnit) {
+		String now = text(this.cells.get(key));
+		if (!now.equals(text(this.openedCells.get(key)))) {
+			return true;
+		}
+		return !now.isEmpty() && !this.units.getOrDefault(key, defaultUnit)
+			.equals(this.openedUnits.getOrDefault(key, defaultUnit));
+	}
+
+	private static String text(String cell) {
+		return cell == null ? "" : cell.strip();
 	}
 
 	public List<LongTailRow> getRows() {
@@ -93,6 +136,31 @@ class FigureGridForm extends EditForm {
 
 		@Size(max = 64)
 		private String value;
+
+		/** The row as it was opened ({@link #fingerprint()}); none for a row added in this form. */
+		private String opened;
+
+		/**
+		 * Everything the row holds, in one string that survives a hidden field and a form post unchanged
+		 * (Base64 of the fields, so that no line break or control character is normalised on the way).
+		 */
+		String fingerprint() {
+			String fields = String.join("\u001f", text(this.nameZh), text(this.nameEn), text(this.unit),
+					String.valueOf(this.family), String.valueOf(this.kind), text(this.value));
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(fields.getBytes(StandardCharsets.UTF_8));
+		}
+
+		boolean changed() {
+			return this.opened == null || !this.opened.equals(fingerprint());
+		}
+
+		public String getOpened() {
+			return this.opened;
+		}
+
+		public void setOpened(String opened) {
+			this.opened = opened;
+		}
 
 		boolean isBlank() {
 			return (this.nameZh == null || this.nameZh.isBlank()) && (this.value == null || this.value.isBlank());

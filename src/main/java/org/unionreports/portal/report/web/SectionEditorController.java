@@ -1,7 +1,9 @@
 package org.unionreports.portal.report.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -54,7 +56,8 @@ class SectionEditorController {
 
 	@PostMapping("/staff/reports/{id}/sections")
 	String save(@PathVariable Long id, @Valid @ModelAttribute("form") SectionsForm form, BindingResult result,
-			@RequestParam(defaultValue = "save") String action, Model model, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "save") String action, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
 		this.reports.requireEditable(id);
 		ReportDocument doc = load(id, model);
 		if (!action.equals("save")) {
@@ -75,6 +78,7 @@ class SectionEditorController {
 			form.setVersion(ex.currentVersion());
 			form.setLastChangeSeen(ex.lastChangeId());
 			model.addAttribute("conflict", ex.changesSince());
+			response.setStatus(HttpStatus.CONFLICT.value());
 			return "staff/sections";
 		}
 		catch (ReportStateException ex) {

@@ -90,6 +90,9 @@ class StaffEntryTest {
 			.with(csrf())
 			.param("version", Long.toString(opened.getVersion()))
 			.param("lastChangeSeen", Long.toString(opened.getLastChangeSeen()));
+		// As a browser sends the form: the cells as they were opened ride along in hidden fields.
+		opened.getOpenedCells().forEach((key, value) -> request.param("openedCells[" + key + "]", value));
+		opened.getOpenedUnits().forEach((key, value) -> request.param("openedUnits[" + key + "]", value));
 		cells.forEach((key, value) -> request.param("cells[" + key + "]", value));
 		return request;
 	}
@@ -201,7 +204,7 @@ class StaffEntryTest {
 		this.mvc.perform(saveGrid(this.staff, report, first, Map.of("members", "100")))
 			.andExpect(redirectedUrl("/staff/reports/" + report + "/figures"));
 		this.mvc.perform(saveGrid(this.otherStaff, report, second, Map.of("members", "200", "aid_funds", "3万")))
-			.andExpect(status().isOk())
+			.andExpect(status().isConflict())
 			.andExpect(content().string(containsString("这份报告刚被别人修改过")))
 			.andExpect(content().string(containsString("se-staff")))
 			.andExpect(content().string(containsString("100人")))
