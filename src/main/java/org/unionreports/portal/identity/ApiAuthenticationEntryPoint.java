@@ -14,6 +14,8 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.stereotype.Component;
 
+import org.unionreports.portal.shared.DatabaseOutage;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,6 +37,9 @@ class ApiAuthenticationEntryPoint implements AuthenticationEntryPoint {
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
 			throws IOException {
+		if (DatabaseOutage.causedBy(exception)) {
+			throw exception; // not the caller's fault: answered 503 by the DatabaseOutageFilter
+		}
 		ProblemDetail problem;
 		if (exception instanceof LoginLockedException locked) {
 			long seconds = Math.max(1, Duration.between(this.clock.instant(), locked.until()).toSeconds());

@@ -11,6 +11,8 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.stereotype.Component;
 
+import org.unionreports.portal.shared.DatabaseOutage;
+
 /** Back to the login form with the reason: wrong credentials, a disabled account, or a lock-out. */
 @Component
 class LoginFailureHandler extends SimpleUrlAuthenticationFailureHandler {
@@ -18,6 +20,9 @@ class LoginFailureHandler extends SimpleUrlAuthenticationFailureHandler {
 	@Override
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException, ServletException {
+		if (DatabaseOutage.causedBy(exception)) {
+			throw exception; // not a wrong password: answered 503 by the DatabaseOutageFilter
+		}
 		String reason = exception instanceof LoginLockedException ? "locked"
 				: exception instanceof DisabledException ? "disabled" : "bad";
 		String username = request.getParameter("username");
