@@ -105,8 +105,12 @@ class ReportWriteApiController {
 			return new Source(blankToNull(source.asString()), null, null);
 		}
 		String date = text(source, "date");
+		String url = text(source, "url");
+		if (url != null && !Source.isWebAddress(url)) {
+			throw new IllegalArgumentException("source.url must be an http:// or https:// address, not " + url);
+		}
 		try {
-			return new Source(text(source, "publisher"), date == null ? null : LocalDate.parse(date), text(source, "url"));
+			return new Source(text(source, "publisher"), date == null ? null : LocalDate.parse(date), url);
 		}
 		catch (DateTimeParseException ex) {
 			throw new IllegalArgumentException("source.date must be written 2023-08-20, not " + date);

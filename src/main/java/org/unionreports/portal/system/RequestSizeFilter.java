@@ -1,0 +1,198 @@
+package org.unionreports.portal.system;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+
+/**
+ * Refuses a request body larger than {@code portal.upload.max-size} (20 MB unless set) with 413, before
+ * anything reads it: at once when its Content-Length says so, and as soon as a body sent without one
+ * passes the limit. People get a page in Chinese and English that names the limit; the API a problem
+ * detail. Multipart uploads have the same limit (application.yml).
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+class RequestSizeFilter extends OncePerRequestFilter {
+
+	private static final Logger log = LoggerFactory.getLogger(RequestSizeFilter.class);
+
+	private final long maxBytes;
+
+	private final String page;
+
+	RequestSizeFilter(@Value("${portal.upload.max-size:20MB}") DataSize maxSize) {
+		this.maxBytes = maxSize.toBytes();
+		try (InputStream in = new ClassPathResource("pages/too-large.html").getInputStream()) {
+			this.page = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+				.replace("{limit}", readable(maxSize));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The limit as people read it: 20 MB, 500 KB, 1000 B. */
+	static String readable(DataSize size) {
+		if (size.toMegabytes() >= 1) {
+			return size.toMegabytes() + " MB";
+		}
+		return size.toKilobytes() >= 1 ? size.toKilobytes() + " KB" : size.toBytes() + " B";
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		if (request.getContentLengthLong() > this.maxBytes) {
+			tooLarge(request, response);
+			return;
+		}
+		try {
+			chain.doFilter(new Limited(request, this.maxBytes), response);
+		}
+		catch (ServletException | IOException | RuntimeException ex) {
+			if (response.isCommitted() || !causedByTooLarge(ex)) {
+				throw ex;
+			}
+			tooLarge(request, response);
+		}
+	}
+
+	private static boolean causedByTooLarge(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+			if (cause instanceof BodyTooLargeException || cause instanceof MaxUploadSizeExceededException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		log.info("{} {} refused with 413: the body is larger than {} bytes", request.getMethod(), request.getRequestURI(),
+				this.maxBytes);
+		response.reset();
+		response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		// The rest of an over-long body is not read: close the connection rather than drain it.
+		response.setHeader(HttpHeaders.CONNECTION, "close");
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
+					+ "\"detail\":\"The request body is larger than the limit of " + this.maxBytes + " bytes.\"}");
+		}
+		else {
+			response.setContentType(MediaType.TEXT_HTML_VALUE);
+			response.getWriter().write(this.page);
+		}
+	}
+
+	/** Thrown by a body read past the limit; the filter answers 413 wherever it surfaces. */
+	static final class BodyTooLargeException extends IOException {
+
+		BodyTooLargeException(long maxBytes) {
+			super("the request body is larger than " + maxBytes + " bytes");
+		}
+
+	}
+
+	/** The request with its body cut off at the limit. */
+	private static final class Limited extends HttpServletRequestWrapper {
+
+		private final long maxBytes;
+
+		private ServletInputStream stream;
+
+		Limited(HttpServletRequest request, long maxBytes) {
+			super(request);
+			this.maxBytes = maxBytes;
+		}
+
+		@Override
+		public ServletInputStream getInputStream() throws IOException {
+			if (this.stream == null) {
+				this.stream = new LimitedStream(super.getInputStream(), this.maxBytes);
+			}
+			return this.stream;
+		}
+
+	}
+
+	private static final class LimitedStream extends ServletInputStream {
+
+		private final ServletInputStream in;
+
+		private final long maxBytes;
+
+		private long read;
+
+		LimitedStream(ServletInputStream in, long maxBytes) {
+			this.in = in;
+			this.maxBytes = maxBytes;
+		}
+
+		@Override
+		public int read() throws IOException {
+			int b = this.in.read();
+			if (b >= 0) {
+				count(1);
+			}
+			return b;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			int n = this.in.read(buffer, offset, length);
+			if (n > 0) {
+				count(n);
+			}
+			return n;
+		}
+
+		private void count(int n) throws BodyTooLargeException {
+			this.read += n;
+			if (this.read > this.maxBytes) {
+				throw new BodyTooLargeException(this.maxBytes);
+			}
+		}
+
+		@Override
+		public boolean isFinished() {
+			return this.in.isFinished();
+		}
+
+		@Override
+		public boolean isReady() {
+			return this.in.isReady();
+		}
+
+		@Override
+		public void setReadListener(ReadListener listener) {
+			this.in.setReadListener(listener);
+		}
+
+	}
+
+}
