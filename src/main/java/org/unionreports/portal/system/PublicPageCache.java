@@ -8,6 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -21,10 +26,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -38,6 +43,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Only plain anonymous GETs are served from here: no session, no Authorization header, no {@code lang}
  * parameter (that one sets a cookie). A response that sets a cookie, or is not a 200, is never kept. It
  * runs after Spring Security, whose headers every answer still gets.
+ * <p>
+ * After a change, the readers who ask for the same page while it is being rendered wait for that one
+ * rendering ({@code X-Portal-Cache: shared}) instead of each rendering it again.
  */
 @Component
 @Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1)
@@ -59,6 +67,11 @@ public class PublicPageCache extends OncePerRequestFilter {
 	private final DataChanges changes;
 
 	private final Cache<Key, Page> pages;
+
+	private static final long SHARED_RENDER_WAIT_SECONDS = 10;
+
+	/** The pages being rendered now, for the readers who ask for the same one meanwhile. */
+	private final ConcurrentHashMap<Key, CompletableFuture<Page>> rendering = new ConcurrentHashMap<>();
 
 	PublicPageCache(DataChanges changes, @Value("${portal.page-cache.max-megabytes:64}") long maxMegabytes) {
 		this.changes = changes;
@@ -96,12 +109,36 @@ public class PublicPageCache extends OncePerRequestFilter {
 			send(page, request, response, "hit");
 			return;
 		}
+		// After a change every reader misses at once: one renders the page, the others wait for it.
+		CompletableFuture<Page> mine = new CompletableFuture<>();
+		CompletableFuture<Page> other = this.rendering.putIfAbsent(key, mine);
+		if (other != null) {
+			Page shared = awaitOther(other);
+			if (shared != null) {
+				send(shared, request, response, "shared");
+				return;
+			}
+			render(key, request, response, chain);
+			return;
+		}
+		try {
+			mine.complete(render(key, request, response, chain));
+		}
+		finally {
+			mine.complete(null); // a failed render: the waiting readers render for themselves
+			this.rendering.remove(key, mine);
+		}
+	}
+
+	/** Renders the page, sends it, and keeps it when it may be kept: the page kept, or null. */
+	private Page render(Key key, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
 		ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
 		chain.doFilter(request, wrapper);
 		if (wrapper.getStatus() != HttpServletResponse.SC_OK || wrapper.containsHeader(HttpHeaders.SET_COOKIE)
 				|| request.getSession(false) != null) {
 			wrapper.copyBodyToResponse();
-			return;
+			return null;
 		}
 		byte[] body = wrapper.getContentAsByteArray();
 		Map<String, String> headers = new LinkedHashMap<>();
@@ -111,11 +148,25 @@ public class PublicPageCache extends OncePerRequestFilter {
 				headers.put(name, value);
 			}
 		}
-		page = new Page(body, headers, etag(body));
+		Page page = new Page(body, headers, etag(body));
 		this.pages.put(key, page);
 		response.setHeader(HttpHeaders.ETAG, page.etag());
 		response.setHeader(HIT_HEADER, "miss");
 		wrapper.copyBodyToResponse();
+		return page;
+	}
+
+	private static Page awaitOther(CompletableFuture<Page> other) {
+		try {
+			return other.get(SHARED_RENDER_WAIT_SECONDS, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return null;
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			return null;
+		}
 	}
 
 	private static void send(Page page, HttpServletRequest request, HttpServletResponse response, String how)

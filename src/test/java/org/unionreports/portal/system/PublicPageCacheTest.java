@@ -1,6 +1,7 @@
 package org.unionreports.portal.system;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +72,38 @@ class PublicPageCacheTest {
 			.andExpect(header().doesNotExist(PublicPageCache.HIT_HEADER));
 		this.mvc.perform(get("/regions/650000").param("lang", "en"))
 			.andExpect(header().doesNotExist(PublicPageCache.HIT_HEADER));
+	}
+
+	@Test
+	void readersWhoMissTogetherShareOneRendering() throws Exception {
+		// Move the version on and let both of its announcements arrive, so that nothing else moves it below.
+		this.transactions.executeWithoutResult(tx -> this.jdbc.sql("update region set name_en = name_en where code = '650000'").update());
+		await().atMost(Duration.ofSeconds(5)).until(() -> "hit".equals(this.mvc.perform(get("/api/regions/650000"))
+			.andReturn().getResponse().getHeader(PublicPageCache.HIT_HEADER)));
+		java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(12);
+		try {
+			java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+			List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+			for (int i = 0; i < 12; i++) {
+				answers.add(threads.submit(() -> {
+					start.await();
+					return this.mvc.perform(get("/regions/650000?period=2018-2022&metric=members"))
+						.andReturn()
+						.getResponse()
+						.getHeader(PublicPageCache.HIT_HEADER);
+				}));
+			}
+			start.countDown();
+			List<String> how = new java.util.ArrayList<>();
+			for (java.util.concurrent.Future<String> answer : answers) {
+				how.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+			}
+			assertThat(how).isSubsetOf("miss", "shared", "hit");
+			assertThat(how).filteredOn("miss"::equals).hasSize(1);
+		}
+		finally {
+			threads.shutdownNow();
+		}
 	}
 
 }
