@@ -7,11 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.unionreports.portal.metric.Metric;
+import org.unionreports.portal.metric.MetricCatalogue;
 import org.unionreports.portal.region.Region;
 import org.unionreports.portal.shared.Period;
 
@@ -35,10 +38,13 @@ public class ReportEntry {
 
 	private final FigureStore figureStore;
 
-	ReportEntry(ReportRepository reports, ReportHistory history, FigureStore figureStore) {
+	private final MetricCatalogue catalogue;
+
+	ReportEntry(ReportRepository reports, ReportHistory history, FigureStore figureStore, MetricCatalogue catalogue) {
 		this.reports = reports;
 		this.history = history;
 		this.figureStore = figureStore;
+		this.catalogue = catalogue;
 	}
 
 	/**
@@ -188,9 +194,7 @@ public class ReportEntry {
 	 */
 	@PreAuthorize("@reportAccess.canEdit(#reportId)")
 	public void saveFigures(Long reportId, Edit edit, List<FigureInput> inputs, List<Long> removed) {
-		Set<String> touched = new HashSet<>(this.figureStore.names(reportId, removed));
-		inputs.forEach(input -> touched.add(input.metric() != null ? input.metric().getNameZh() : input.longTail().nameZh()));
-		Report report = loadForChange(reportId, edit, touched);
+		Report report = loadForChange(reportId, edit, () -> touchedFigures(reportId, inputs, removed));
 		Long revision = edit.isRevision() ? this.history.revision(reportId, edit.revisionReason().strip()) : null;
 		store(report, inputs, revision);
 		this.figureStore.remove(reportId, removed, revision);
@@ -254,13 +258,38 @@ public class ReportEntry {
 	}
 
 	/**
+	 * The names of the figures a save writes, as the history names them, and of the figures the rules
+	 * compare them with (a part and its whole): a save whose rule checks saw a figure that changed since is
+	 * refused too. Read under the report's lock.
+	 */
+	private Set<String> touchedFigures(Long reportId, List<FigureInput> inputs, List<Long> removed) {
+		Set<String> names = new HashSet<>(this.figureStore.names(reportId, removed));
+		List<Metric> catalogue = this.catalogue.all();
+		for (FigureInput input : inputs) {
+			if (input.metric() == null) {
+				names.add(input.longTail().nameZh());
+				continue;
+			}
+			Metric metric = input.metric();
+			names.add(metric.getNameZh());
+			if (metric.getPartOf() != null) {
+				names.add(metric.getPartOf().getNameZh());
+			}
+			catalogue.stream()
+				.filter(part -> part.getPartOf() != null && part.getPartOf().getId().equals(metric.getId()))
+				.forEach(part -> names.add(part.getNameZh()));
+		}
+		return names;
+	}
+
+	/**
 	 * The report, locked until the transaction ends, if its status allows this change: a draft or returned
 	 * report always, a published one only as a revision. A form opened on an older version than the one
 	 * stored is refused if anything changed since, or, for a save of figures, if one of the figures it
 	 * writes ({@code figures}, by name) changed since: then people saving different figures at once all
 	 * keep their work, and of people saving the same figure at once the first wins and the others are told.
 	 */
-	private Report loadForChange(Long reportId, Edit edit, Set<String> figures) {
+	private Report loadForChange(Long reportId, Edit edit, Supplier<Set<String>> figures) {
 		Report report = this.reports.findForChange(reportId).orElseThrow(() -> new ReportNotFoundException(reportId));
 		boolean revision = edit != null && edit.isRevision();
 		if (report.isPublished() ? !revision : !report.isEditable()) {
@@ -270,8 +299,9 @@ public class ReportEntry {
 		}
 		if (edit != null && edit.version() != report.getVersion()) {
 			List<ReportHistory.Change> since = this.history.changesSince(reportId, edit.lastChangeSeen());
-			boolean clash = figures == null || since.stream()
-				.anyMatch(change -> "FIGURE".equals(change.subject()) && figures.contains(change.label()));
+			Set<String> names = figures == null ? null : figures.get();
+			boolean clash = names == null || since.stream()
+				.anyMatch(change -> "FIGURE".equals(change.subject()) && names.contains(change.label()));
 			if (clash) {
 				throw new EditConflictException(since, report.getVersion(), this.history.lastChangeId(reportId));
 			}

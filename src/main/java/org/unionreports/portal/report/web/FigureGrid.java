@@ -121,11 +121,19 @@ class FigureGrid {
 			String text = form.getCells().get(metric.getKey());
 			Figure existing = this.byMetric.get(metric.getKey());
 			boolean touched = form.changed(metric.getKey(), metric.getUnit());
-			if (touched) {
-				changed.add(field);
+			if (!touched) {
+				// Not changed by this user: the rules see the figure as stored now, which someone else may have
+				// changed since the form was opened, never the form's older copy.
+				if (existing != null) {
+					figures.put(field, new FigureInput(existing.getSection() == null ? null : existing.getSection().getHeading(),
+							metric, null, existing.getAmount(), null, false, existing.getSourceText(), existing.getNumberText(),
+							existing.getNote()));
+				}
+				continue;
 			}
+			changed.add(field);
 			if (text == null || text.isBlank()) {
-				if (existing != null && touched) {
+				if (existing != null) {
 					removed.add(existing.getId());
 				}
 				continue;

@@ -33,12 +33,19 @@ class FigureGridForm extends EditForm {
 
 	private Map<String, String> openedUnits = new LinkedHashMap<>();
 
+	/**
+	 * Whether the form carries what it was opened with. A form without (opened before this field existed)
+	 * is taken whole, as then: every cell counts as changed, and any change since refuses it.
+	 */
+	private boolean openedKnown;
+
 	@Valid
 	private List<LongTailRow> rows = new ArrayList<>();
 
 	/** The grid filled with the report's figures of its own period (targets and other periods apart). */
 	static FigureGridForm of(List<Figure> figures) {
 		FigureGridForm form = new FigureGridForm();
+		form.openedKnown = true;
 		for (Figure figure : figures) {
 			if (figure.isCatalogued()) {
 				form.cells.put(figure.getMetric().getKey(), FigureFormat.writeEntry(figure.getAmount()));
@@ -86,6 +93,14 @@ class FigureGridForm extends EditForm {
 		this.openedCells = openedCells;
 	}
 
+	public boolean isOpenedKnown() {
+		return this.openedKnown;
+	}
+
+	public void setOpenedKnown(boolean openedKnown) {
+		this.openedKnown = openedKnown;
+	}
+
 	public Map<String, String> getOpenedUnits() {
 		return this.openedUnits;
 	}
@@ -96,6 +111,9 @@ class FigureGridForm extends EditForm {
 
 	/** Whether the user changed this metric's cell or its unit since the form was opened. */
 	boolean changed(String key, String defaultUnit) {
+		if (!this.openedKnown) {
+			return true;
+		}
 		String now = text(this.cells.get(key));
 		if (!now.equals(text(this.openedCells.get(key)))) {
 			return true;

@@ -64,7 +64,13 @@ class ConcurrentSavesTest {
 	@Test
 	void twentySavesOfDifferentFiguresAllLand() throws Exception {
 		long report = createReport(2031);
-		List<Metric> metrics = this.catalogue.all().stream().filter(metric -> !"%".equals(metric.getUnit())).limit(SAVES).toList();
+		// Figures the rules do not compare with each other (no part and whole): each save is independent.
+		List<Metric> all = this.catalogue.all();
+		List<Metric> metrics = all.stream()
+			.filter(metric -> !"%".equals(metric.getUnit()) && metric.getPartOf() == null
+					&& all.stream().noneMatch(part -> part.getPartOf() != null && part.getPartOf().getId().equals(metric.getId())))
+			.limit(SAVES)
+			.toList();
 		assertThat(metrics).hasSize(SAVES);
 		List<MockHttpServletRequestBuilder> saves = new ArrayList<>();
 		for (int i = 0; i < SAVES; i++) {
@@ -108,6 +114,54 @@ class ConcurrentSavesTest {
 		assertThat(winners).hasSize(1);
 		assertThat(stored(report)).containsExactlyEntriesOf(Map.of("members", winners.get(0)));
 		assertThat(figureChanges(report)).isOne();
+	}
+
+	@Test
+	void theRulesCompareAChangedFigureWithTheOthersAsStoredNotAsTheFormFirstShowedThem() throws Exception {
+		long report = createReport(2033);
+		assertThat(this.mvc.perform(save(report, openGrid(report), Map.of("members", "100", "new_employment_members", "10")))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(302);
+		FigureGridForm first = openGrid(report);
+		FigureGridForm second = openGrid(report);
+		// One lowers the whole; the other, on a form opened before, raises the part above the new whole.
+		assertThat(this.mvc.perform(save(report, first, Map.of("members", "50", "new_employment_members", "10")))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(302);
+		String late = this.mvc
+			.perform(save(report, second, Map.of("members", "100", "new_employment_members", "60")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		// The rules compared the part with the whole as stored now (50), not with the form's older copy (100).
+		assertThat(late).contains("新就业形态劳动者会员数不能大于工会会员数").contains("数据都没有保存");
+		assertThat(stored(report)).containsEntry("members", 50).containsEntry("new_employment_members", 10);
+	}
+
+	@Test
+	void aPartSavedOnAFormOpenedBeforeItsWholeChangedIsToldOfTheChange() throws Exception {
+		long report = createReport(2034);
+		assertThat(this.mvc.perform(save(report, openGrid(report), Map.of("members", "100", "new_employment_members", "10")))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(302);
+		FigureGridForm first = openGrid(report);
+		FigureGridForm second = openGrid(report);
+		assertThat(this.mvc.perform(save(report, first, Map.of("members", "50", "new_employment_members", "10")))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(302);
+		// The part changes; its whole changed since this form was opened. Were the two saves to meet between
+		// the rule check and the lock, the check could have seen the older whole: the save is refused (409).
+		MockHttpServletResponse answer = this.mvc
+			.perform(save(report, second, Map.of("members", "100", "new_employment_members", "40")))
+			.andReturn()
+			.getResponse();
+		assertThat(answer.getStatus()).isEqualTo(409);
+		assertThat(answer.getContentAsString()).contains("这份报告刚被别人修改过");
+		assertThat(stored(report)).containsEntry("members", 50).containsEntry("new_employment_members", 10);
 	}
 
 	/** Sends every request from its own thread, released together; waits at most a minute (no deadlock). */
@@ -155,7 +209,8 @@ class ConcurrentSavesTest {
 		MockHttpServletRequestBuilder request = post("/staff/reports/{id}/figures", report).with(this.staff)
 			.with(csrf())
 			.param("version", Long.toString(opened.getVersion()))
-			.param("lastChangeSeen", Long.toString(opened.getLastChangeSeen()));
+			.param("lastChangeSeen", Long.toString(opened.getLastChangeSeen()))
+			.param("openedKnown", Boolean.toString(opened.isOpenedKnown()));
 		opened.getOpenedCells().forEach((key, value) -> request.param("openedCells[" + key + "]", value));
 		cells.forEach((key, value) -> request.param("cells[" + key + "]", value));
 		return request;

@@ -89,7 +89,8 @@ class StaffEntryTest {
 		MockHttpServletRequestBuilder request = post("/staff/reports/{id}/figures", report).session(session)
 			.with(csrf())
 			.param("version", Long.toString(opened.getVersion()))
-			.param("lastChangeSeen", Long.toString(opened.getLastChangeSeen()));
+			.param("lastChangeSeen", Long.toString(opened.getLastChangeSeen()))
+			.param("openedKnown", Boolean.toString(opened.isOpenedKnown()));
 		// As a browser sends the form: the cells as they were opened ride along in hidden fields.
 		opened.getOpenedCells().forEach((key, value) -> request.param("openedCells[" + key + "]", value));
 		opened.getOpenedUnits().forEach((key, value) -> request.param("openedUnits[" + key + "]", value));
