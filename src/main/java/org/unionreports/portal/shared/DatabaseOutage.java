@@ -24,7 +24,7 @@ public final class DatabaseOutage {
 					|| cause instanceof SQLTransientConnectionException
 					|| cause.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")
 					|| (cause instanceof SQLException sql && unavailable(sql.getSQLState()))
-					|| (endingTransaction(cause) && cause.getCause() instanceof SQLException)) {
+					|| (endingTransaction(cause) && cause.getCause() instanceof SQLException ended && lostConnection(ended))) {
 				return true;
 			}
 		}
@@ -32,20 +32,26 @@ public final class DatabaseOutage {
 	}
 
 	/**
-	 * A commit or rollback that failed in JDBC: the connection went away under the transaction (the pool
-	 * then reports it closed, without an SQL state), and the failure that started the rollback is lost.
+	 * A commit or rollback that failed in JDBC. Only a lost connection makes it an outage (the pool then
+	 * reports the connection closed, without an SQL state, and the failure that started the rollback is
+	 * lost); a constraint checked at commit is the request's own failure.
 	 */
+	private static boolean lostConnection(SQLException failure) {
+		return failure.getSQLState() == null || unavailable(failure.getSQLState());
+	}
+
 	private static boolean endingTransaction(Throwable cause) {
 		return cause instanceof TransactionSystemException
 				|| cause.getClass().getName().equals("org.hibernate.TransactionException");
 	}
 
 	/**
-	 * SQL states of a server that is not there: connection exceptions (08), insufficient resources (53),
-	 * operator intervention such as a shutdown (57) and system errors (58).
+	 * SQL states of a server that is not there: connection exceptions (08), insufficient resources (53:
+	 * too many connections, out of memory or disk), a shutdown or a server that cannot take connections yet
+	 * (57P01–57P03; not 57014, a query cancelled) and system errors (58).
 	 */
 	private static boolean unavailable(String state) {
-		return state != null && (state.startsWith("08") || state.startsWith("53") || state.startsWith("57")
+		return state != null && (state.startsWith("08") || state.startsWith("53") || state.startsWith("57P")
 				|| state.startsWith("58"));
 	}
 
