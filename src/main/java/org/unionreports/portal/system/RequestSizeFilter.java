@@ -1,8 +1,11 @@
 package org.unionreports.portal.system;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
@@ -53,12 +56,13 @@ class RequestSizeFilter extends OncePerRequestFilter {
 		}
 	}
 
-	/** The limit as people read it: 20 MB, 500 KB, 1000 B. */
+	/** The limit as people read it, exactly: 20 MB, 1536 KB, 1000 B. */
 	static String readable(DataSize size) {
-		if (size.toMegabytes() >= 1) {
-			return size.toMegabytes() + " MB";
+		long bytes = size.toBytes();
+		if (bytes % (1024 * 1024) == 0) {
+			return bytes / (1024 * 1024) + " MB";
 		}
-		return size.toKilobytes() >= 1 ? size.toKilobytes() + " KB" : size.toBytes() + " B";
+		return bytes % 1024 == 0 ? bytes / 1024 + " KB" : bytes + " B";
 	}
 
 	@Override
@@ -109,11 +113,14 @@ class RequestSizeFilter extends OncePerRequestFilter {
 		}
 	}
 
-	/** Thrown by a body read past the limit; the filter answers 413 wherever it surfaces. */
-	static final class BodyTooLargeException extends IOException {
+	/**
+	 * Thrown by a body read past the limit; the filter answers 413 wherever it surfaces. Unchecked, so that
+	 * Spring's message converters, which turn an IOException into "400 unreadable body", let it through.
+	 */
+	static final class BodyTooLargeException extends UncheckedIOException {
 
 		BodyTooLargeException(long maxBytes) {
-			super("the request body is larger than " + maxBytes + " bytes");
+			super(new IOException("the request body is larger than " + maxBytes + " bytes"));
 		}
 
 	}
@@ -136,6 +143,13 @@ class RequestSizeFilter extends OncePerRequestFilter {
 				this.stream = new LimitedStream(super.getInputStream(), this.maxBytes);
 			}
 			return this.stream;
+		}
+
+		@Override
+		public BufferedReader getReader() throws IOException {
+			String encoding = getCharacterEncoding();
+			return new BufferedReader(new InputStreamReader(getInputStream(),
+					encoding == null ? StandardCharsets.ISO_8859_1 : Charset.forName(encoding)));
 		}
 
 	}
@@ -171,7 +185,7 @@ class RequestSizeFilter extends OncePerRequestFilter {
 			return n;
 		}
 
-		private void count(int n) throws BodyTooLargeException {
+		private void count(int n) {
 			this.read += n;
 			if (this.read > this.maxBytes) {
 				throw new BodyTooLargeException(this.maxBytes);

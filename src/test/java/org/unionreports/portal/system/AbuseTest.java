@@ -10,14 +10,18 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import jakarta.servlet.ServletContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import org.unionreports.portal.PortalTest;
@@ -150,6 +154,48 @@ class AbuseTest {
 		assertThat(answer.getContentAsString()).contains("larger than the limit of 20971520 bytes");
 		assertThat(this.jdbc.sql("select count(*) from figure where report_id = ?").param(report).query(Long.class).single())
 			.isZero();
+	}
+
+	@Test
+	void aChunkedBodyOverTheLimitIsRefusedWith413ThroughTheWholeStack() throws Exception {
+		long report = draftReport(2040);
+		byte[] body = new byte[21 * 1024 * 1024];
+		java.util.Arrays.fill(body, (byte) 'x');
+		MockHttpServletResponse answer = this.mvc
+			.perform(new Chunked("/api/reports/" + report + "/figures/import").contentType("text/csv")
+				.content(body)
+				.with(httpBasic("ab-staff", TestUsers.PASSWORD)))
+			.andReturn()
+			.getResponse();
+		assertThat(answer.getStatus()).isEqualTo(413);
+		assertThat(answer.getContentAsString()).contains("\"status\":413");
+	}
+
+	/** A POST whose body has no declared length, as with chunked transfer encoding. */
+	private static final class Chunked extends AbstractMockHttpServletRequestBuilder<Chunked> {
+
+		Chunked(String uri) {
+			super(HttpMethod.POST);
+			uri(uri);
+		}
+
+		@Override
+		protected MockHttpServletRequest createServletRequest(ServletContext servletContext) {
+			return new MockHttpServletRequest(servletContext) {
+
+				@Override
+				public int getContentLength() {
+					return -1;
+				}
+
+				@Override
+				public long getContentLengthLong() {
+					return -1;
+				}
+
+			};
+		}
+
 	}
 
 	@Test
