@@ -118,27 +118,30 @@ public class PublicPageCache extends OncePerRequestFilter {
 				send(shared, request, response, "shared");
 				return;
 			}
-			render(key, request, response, chain);
+			render(key, request, response, chain, null);
 			return;
 		}
 		try {
-			mine.complete(render(key, request, response, chain));
+			render(key, request, response, chain, mine);
 		}
 		finally {
-			mine.complete(null); // a failed render: the waiting readers render for themselves
+			mine.complete(null); // not kept, or failed: the waiting readers render for themselves
 			this.rendering.remove(key, mine);
 		}
 	}
 
-	/** Renders the page, sends it, and keeps it when it may be kept: the page kept, or null. */
-	private Page render(Key key, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-			throws ServletException, IOException {
+	/**
+	 * Renders the page, keeps it when it may be kept, hands it to the readers waiting for it ({@code done},
+	 * before this reader's own copy is sent, however slowly this reader takes it), then sends it.
+	 */
+	private void render(Key key, HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+			CompletableFuture<Page> done) throws ServletException, IOException {
 		ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
 		chain.doFilter(request, wrapper);
 		if (wrapper.getStatus() != HttpServletResponse.SC_OK || wrapper.containsHeader(HttpHeaders.SET_COOKIE)
 				|| request.getSession(false) != null) {
 			wrapper.copyBodyToResponse();
-			return null;
+			return;
 		}
 		byte[] body = wrapper.getContentAsByteArray();
 		Map<String, String> headers = new LinkedHashMap<>();
@@ -150,10 +153,12 @@ public class PublicPageCache extends OncePerRequestFilter {
 		}
 		Page page = new Page(body, headers, etag(body));
 		this.pages.put(key, page);
+		if (done != null) {
+			done.complete(page);
+		}
 		response.setHeader(HttpHeaders.ETAG, page.etag());
 		response.setHeader(HIT_HEADER, "miss");
 		wrapper.copyBodyToResponse();
-		return page;
 	}
 
 	private static Page awaitOther(CompletableFuture<Page> other) {
