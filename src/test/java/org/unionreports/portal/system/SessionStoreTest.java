@@ -90,4 +90,49 @@ class SessionStoreTest {
 			.single()).isZero();
 	}
 
+	@Test
+	void aSessionBeforeSigningInLastsHalfAnHourAndSigningInGivesItEightHours() throws Exception {
+		this.users.ensure("ss-timer", Role.STAFF, "610100");
+		Cookie anonymous = this.mvc.perform(get("/login")).andReturn().getResponse().getCookie(SessionCookies.COOKIE);
+		assertThat(anonymous).isNotNull();
+		assertThat(lifetime(anonymous)).isEqualTo(30 * 60);
+		Cookie signedIn = this.mvc
+			.perform(post("/login").with(csrf()).cookie(anonymous).param("username", "ss-timer")
+				.param("password", TestUsers.PASSWORD))
+			.andExpect(redirectedUrl("/"))
+			.andReturn()
+			.getResponse()
+			.getCookie(SessionCookies.COOKIE);
+		assertThat(lifetime(signedIn)).isEqualTo(8 * 60 * 60);
+	}
+
+	@Test
+	void aSessionThatCanNoLongerBeReadSignsItsReaderOutInsteadOfFailing() throws Exception {
+		this.users.ensure("ss-upgraded", Role.STAFF, "610100");
+		Cookie cookie = this.mvc
+			.perform(post("/login").with(csrf()).param("username", "ss-upgraded").param("password", TestUsers.PASSWORD))
+			.andReturn()
+			.getResponse()
+			.getCookie(SessionCookies.COOKIE);
+		// As after an upgrade that changed a stored class: the bytes no longer deserialize.
+		this.jdbc.sql("update spring_session_attributes set attribute_bytes = decode('deadbeef', 'hex')"
+				+ " where session_primary_id = (select primary_id from spring_session where session_id = ?)")
+			.param(id(cookie))
+			.update();
+		this.mvc.perform(get("/staff").cookie(cookie))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/login"));
+	}
+
+	private int lifetime(Cookie cookie) {
+		return this.jdbc.sql("select max_inactive_interval from spring_session where session_id = ?")
+			.param(id(cookie))
+			.query(Integer.class)
+			.single();
+	}
+
+	private static String id(Cookie cookie) {
+		return new String(Base64.getDecoder().decode(cookie.getValue()), StandardCharsets.US_ASCII);
+	}
+
 }
