@@ -43,7 +43,7 @@ public class FigureImport {
 	}
 
 	/** A file as uploaded: its name, its bytes, and the encoding chosen for it ({@code auto} to detect). */
-	public record Upload(String filename, byte[] bytes, String encoding) implements java.io.Serializable {
+	public record Upload(String filename, byte[] bytes, String encoding) {
 
 		boolean isXlsx() {
 			boolean zip = this.bytes.length > 3 && this.bytes[0] == 'P' && this.bytes[1] == 'K' && this.bytes[2] == 3

@@ -1,6 +1,8 @@
 package org.unionreports.portal.dataimport.web;
 
 import java.io.IOException;
+import java.security.Principal;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpSession;
 
@@ -26,7 +28,8 @@ import org.unionreports.portal.report.ReportStateException;
 
 /**
  * Importing a figure file in the browser: upload, see every row as the portal read it (the dry run), then
- * import with one button. The file waits in the session between the two steps.
+ * import with one button. The file waits in {@link PendingUploads} between the two steps; the session holds
+ * only its id.
  */
 @Controller
 class ImportController {
@@ -40,9 +43,12 @@ class ImportController {
 
 	private final ReportCatalogue reports;
 
-	ImportController(FigureImport imports, ReportCatalogue reports) {
+	private final PendingUploads pending;
+
+	ImportController(FigureImport imports, ReportCatalogue reports, PendingUploads pending) {
 		this.imports = imports;
 		this.reports = reports;
+		this.pending = pending;
 	}
 
 	@GetMapping("/staff/reports/{id}/import")
@@ -53,7 +59,8 @@ class ImportController {
 
 	@PostMapping("/staff/reports/{id}/import")
 	String check(@PathVariable Long id, @RequestParam("file") MultipartFile file,
-			@RequestParam(defaultValue = "auto") String encoding, HttpSession session, Model model) throws IOException {
+			@RequestParam(defaultValue = "auto") String encoding, HttpSession session, Principal user, Model model)
+			throws IOException {
 		guard(id);
 		load(id, model);
 		Upload upload = new Upload(file.getOriginalFilename(), file.getBytes(), encoding);
@@ -68,24 +75,28 @@ class ImportController {
 		model.addAttribute("filename", file.getOriginalFilename());
 		model.addAttribute("encoding", encoding);
 		if (result.sheet().isValid()) {
-			session.setAttribute(PENDING + id, upload);
+			session.setAttribute(PENDING + id, this.pending.keep(id, user.getName(), upload));
 		}
 		else {
+			this.pending.discard(id, user.getName());
 			session.removeAttribute(PENDING + id);
 		}
 		return "staff/import";
 	}
 
 	@PostMapping("/staff/reports/{id}/import/confirm")
-	String apply(@PathVariable Long id, HttpSession session, RedirectAttributes redirect) {
+	String apply(@PathVariable Long id, HttpSession session, Principal user, RedirectAttributes redirect) {
 		guard(id);
-		if (!(session.getAttribute(PENDING + id) instanceof Upload upload)) {
+		Optional<Upload> waiting = session.getAttribute(PENDING + id) instanceof String pendingId
+				? this.pending.find(pendingId, id, user.getName()) : Optional.empty();
+		if (waiting.isEmpty()) {
 			redirect.addFlashAttribute("problem", "import.nothingPending");
 			return "redirect:/staff/reports/" + id + "/import";
 		}
 		try {
-			Result result = this.imports.apply(id, upload);
+			Result result = this.imports.apply(id, waiting.get());
 			session.removeAttribute(PENDING + id);
+			this.pending.discard(id, user.getName());
 			if (!result.written()) {
 				redirect.addFlashAttribute("problem", "import.failed");
 				return "redirect:/staff/reports/" + id + "/import";

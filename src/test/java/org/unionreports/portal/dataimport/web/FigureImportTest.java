@@ -114,9 +114,19 @@ class FigureImportTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("检查通过：" + rows + " 行数据可以导入")));
 		assertThat(figures(report)).as("the dry run writes nothing").isZero();
+		// The file waits in its own table; the session, read on every request, holds only its id.
+		assertThat(this.jdbc.sql("select length(bytes) from pending_upload where report_id = ?")
+			.param(report)
+			.query(Integer.class)
+			.single()).isEqualTo(seed(seed).length);
+		assertThat(this.jdbc.sql("select max(length(attribute_bytes)) from spring_session_attributes")
+			.query(Integer.class)
+			.single()).isLessThan(seed(seed).length);
 		this.mvc.perform(post("/staff/reports/{id}/import/confirm", report).session(session).with(csrf()))
 			.andExpect(redirectedUrl("/staff/reports/" + report));
 		assertThat(figures(report)).isEqualTo(rows);
+		assertThat(this.jdbc.sql("select count(*) from pending_upload where report_id = ?").param(report).query(Long.class).single())
+			.isZero();
 	}
 
 	@Test
