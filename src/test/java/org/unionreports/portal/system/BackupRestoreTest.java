@@ -1,8 +1,6 @@
 package org.unionreports.portal.system;
 
 import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import org.unionreports.portal.PortalApplication;
+import org.unionreports.portal.PortalHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -52,7 +51,7 @@ class BackupRestoreTest {
 				"PostgreSQL 15's programs are not in " + PG15 + " (apt-get install postgresql-15)");
 		this.directory = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-databases"))
 			.toAbsolutePath(), "backup-");
-		this.port = freePort();
+		this.port = PortalHttp.freePort();
 		Path cluster = this.directory.resolve("pg15");
 		Files.createDirectories(cluster);
 		if (isRoot()) {
@@ -175,12 +174,6 @@ class BackupRestoreTest {
 
 	private static boolean isRoot() {
 		return "root".equals(System.getProperty("user.name"));
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

@@ -1,16 +1,11 @@
 package org.unionreports.portal.system;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.unionreports.portal.PortalApplication;
+import org.unionreports.portal.PortalHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -43,14 +39,12 @@ class DatabaseOutageTest {
 	@TempDir
 	Path directory;
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-	private int port;
+	private PortalHttp http;
 
 	@Test
 	void whileTheDatabaseIsAwayPagesAnswer503AndThePortalRecoversByItselfWithEveryAcknowledgedWrite()
 			throws Exception {
-		int databasePort = freePort();
+		int databasePort = PortalHttp.freePort();
 		Path cluster = this.directory.resolve("db");
 		EmbeddedPostgresServer database = EmbeddedPostgresServer.start(cluster, databasePort);
 		try (ConfigurableApplicationContext portal = SpringApplication.run(PortalApplication.class,
@@ -58,7 +52,7 @@ class DatabaseOutageTest {
 				"--spring.datasource.password=", "--portal.data-dir=" + this.directory.resolve("unused"),
 				"--portal.demo-data=false", "--server.port=0", "--portal.admin.username=" + ADMIN,
 				"--portal.admin.password=" + PASSWORD)) {
-			this.port = portal.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+			this.http = new PortalHttp(portal.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
 			long report = createReport();
 
 			Set<Integer> acknowledged = ConcurrentHashMap.newKeySet();
@@ -72,13 +66,13 @@ class DatabaseOutageTest {
 			for (String path : List.of("/", "/regions/610000", "/api/regions/610000/figures")) {
 				visitors.add(started(() -> {
 					while (busy.get()) {
-						answers.add(send(HttpRequest.newBuilder(uri(path)).GET()));
+						answers.add(this.http.send(HttpRequest.newBuilder(this.http.uri(path)).GET()));
 					}
 				}));
 			}
 			visitors.add(started(() -> {
 				for (int i = 10; busy.get(); i++) {
-					HttpResponse<String> answer = send(importRequest(report, i));
+					HttpResponse<String> answer = this.http.send(importRequest(report, i));
 					answers.add(answer);
 					if (answer.statusCode() == 200) {
 						acknowledged.add(i);
@@ -94,7 +88,7 @@ class DatabaseOutageTest {
 				.toList();
 			database = EmbeddedPostgresServer.start(cluster, databasePort);
 			await().atMost(Duration.ofSeconds(60))
-				.until(() -> send(HttpRequest.newBuilder(uri("/regions/610000")).GET()).statusCode() == 200);
+				.until(() -> this.http.send(HttpRequest.newBuilder(this.http.uri("/regions/610000")).GET()).statusCode() == 200);
 			int before = acknowledged.size();
 			await().atMost(Duration.ofSeconds(30)).until(() -> acknowledged.size() > before + 3);
 			busy.set(false);
@@ -130,24 +124,24 @@ class DatabaseOutageTest {
 	}
 
 	private long createReport() {
-		assertThat(send(json("/api/admin/users", """
+		assertThat(this.http.post("/api/admin/users", "application/json", """
 				{"username":"outage-staff","password":"%s","role":"STAFF","regionCodes":["610100"]}""".formatted(PASSWORD),
-				ADMIN)).statusCode()).isEqualTo(201);
-		HttpResponse<String> created = send(json("/api/reports",
-				"{\"regionCode\":\"610100\",\"periodStart\":2023,\"title\":\"停电测试报告\"}", "outage-staff"));
+				ADMIN, PASSWORD).statusCode()).isEqualTo(201);
+		HttpResponse<String> created = this.http.post("/api/reports", "application/json",
+				"{\"regionCode\":\"610100\",\"periodStart\":2023,\"title\":\"停电测试报告\"}", "outage-staff", PASSWORD);
 		assertThat(created.statusCode()).isEqualTo(201);
 		return Long.parseLong(created.body().replaceAll("\\D", ""));
 	}
 
 	private int write(long report, int i) {
-		return send(importRequest(report, i)).statusCode();
+		return this.http.send(importRequest(report, i)).statusCode();
 	}
 
 	private HttpRequest.Builder importRequest(long report, int i) {
 		String csv = "section,text,number_text,value,unit,qualifier,metric_zh,metric_en,family,period,kind,note\n"
 				+ ",," + i + "," + i + ",个,," + label(i) + ",,other,,flow,\n";
-		return HttpRequest.newBuilder(uri("/api/reports/" + report + "/figures/import"))
-			.header("Authorization", basic("outage-staff"))
+		return HttpRequest.newBuilder(this.http.uri("/api/reports/" + report + "/figures/import"))
+			.header("Authorization", PortalHttp.basic("outage-staff", PASSWORD))
 			.header("Content-Type", "text/csv; charset=UTF-8")
 			.POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8));
 	}
@@ -156,45 +150,10 @@ class DatabaseOutageTest {
 		return "停电测试数字" + i;
 	}
 
-	private HttpRequest.Builder json(String path, String body, String user) {
-		return HttpRequest.newBuilder(uri(path))
-			.header("Authorization", basic(user))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body));
-	}
-
 	private static Thread started(Runnable work) {
 		Thread thread = new Thread(work);
 		thread.start();
 		return thread;
-	}
-
-	private static String basic(String user) {
-		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-	}
-
-	private URI uri(String path) {
-		return URI.create("http://localhost:" + this.port + path);
-	}
-
-	private HttpResponse<String> send(HttpRequest.Builder request) {
-		try {
-			return this.http.send(request.timeout(Duration.ofSeconds(30)).build(),
-					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-		}
-		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

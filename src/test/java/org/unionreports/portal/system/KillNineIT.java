@@ -1,16 +1,11 @@
 package org.unionreports.portal.system;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
+import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import org.unionreports.portal.PortalHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,11 +32,11 @@ class KillNineIT {
 
 	private static final String PASSWORD = "Harbour-Lantern-Quiet-77";
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
 	private Process portal;
 
 	private int port;
+
+	private PortalHttp http;
 
 	@AfterEach
 	void stop() {
@@ -52,7 +49,8 @@ class KillNineIT {
 	void killedWhileWritingItStartsAgainWithEveryAcknowledgedSave() throws Exception {
 		Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-databases")).toAbsolutePath(),
 				"kill-nine-");
-		this.port = freePort();
+		this.port = PortalHttp.freePort();
+		this.http = new PortalHttp(this.port);
 		start(data);
 		assertThat(post("/api/admin/users", "application/json", """
 				{"username":"crash-staff","password":"%s","role":"STAFF","regionCodes":["610100"]}""".formatted(PASSWORD),
@@ -105,58 +103,28 @@ class KillNineIT {
 		await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
 			assertThat(this.portal.isAlive()).as("the portal exited; see " + data.resolve("portal.log")).isTrue();
 			try {
-				return this.http.send(HttpRequest.newBuilder(uri("/actuator/health")).build(),
-						HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+				return this.http.send(HttpRequest.newBuilder(this.http.uri("/actuator/health"))).statusCode() == 200;
 			}
-			catch (IOException ex) {
+			catch (UncheckedIOException ex) {
 				return false;
 			}
 		});
 	}
 
 	private HttpResponse<String> post(String path, String type, String body, String user) {
-		return send(HttpRequest.newBuilder(uri(path))
-			.header("Authorization", basic(user))
-			.header("Content-Type", type)
-			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+		return this.http.post(path, type, body, user, PASSWORD);
 	}
 
 	private String get(String path, String user) {
-		HttpResponse<String> answer = send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user)).GET());
+		HttpResponse<String> answer = this.http.send(HttpRequest.newBuilder(this.http.uri(path))
+			.header("Authorization", PortalHttp.basic(user, PASSWORD))
+			.GET());
 		assertThat(answer.statusCode()).isEqualTo(200);
 		return answer.body();
 	}
 
-	private HttpResponse<String> send(HttpRequest.Builder request) {
-		try {
-			return this.http.send(request.timeout(Duration.ofSeconds(30)).build(),
-					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-		}
-		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static String basic(String user) {
-		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-	}
-
-	private URI uri(String path) {
-		return URI.create("http://localhost:" + this.port + path);
-	}
-
 	private static String javaBinary() {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }
