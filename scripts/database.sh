@@ -26,10 +26,11 @@ tool() {
 if [ -n "${SPRING_DATASOURCE_URL:-}" ]; then
   url=${SPRING_DATASOURCE_URL#jdbc:}
   [[ $url =~ ^postgresql://([^/:?]+)(:([0-9]+))?/([^?]+)(\?(.*))?$ ]] \
-    || die "SPRING_DATASOURCE_URL is not a jdbc:postgresql://host[:port]/database address: $SPRING_DATASOURCE_URL"
+    || die "SPRING_DATASOURCE_URL is not a jdbc:postgresql://host[:port]/database address (one host, no brackets): $SPRING_DATASOURCE_URL"
   export PGHOST=${BASH_REMATCH[1]} PGPORT=${BASH_REMATCH[3]:-5432} PGDATABASE=${BASH_REMATCH[4]}
   query=${BASH_REMATCH[6]}
   if [[ $query =~ (^|&)user=([^&]+) ]]; then export PGUSER=${BASH_REMATCH[2]}; fi
+  if [[ $query =~ (^|&)password=([^&]+) ]]; then export PGPASSWORD=${BASH_REMATCH[2]}; fi
   if [ -n "${SPRING_DATASOURCE_USERNAME:-}" ]; then export PGUSER=$SPRING_DATASOURCE_USERNAME; fi
   if [ -n "${SPRING_DATASOURCE_PASSWORD:-}" ]; then export PGPASSWORD=$SPRING_DATASOURCE_PASSWORD; fi
   where="$PGHOST:$PGPORT/$PGDATABASE"

@@ -5,8 +5,9 @@
 #   scripts/restore.sh <file> [--replace]
 #
 # The database is chosen as for scripts/backup.sh (SPRING_DATASOURCE_URL, or the running embedded server
-# of PORTAL_DATA_DIR). It must be empty (create it with createdb) unless --replace is given: then the
-# portal's tables there are dropped and replaced by the backup's. Restart the portal after a restore.
+# of PORTAL_DATA_DIR). It must be empty (create it with createdb) unless --replace is given: then every
+# table, sequence and function the backup holds is dropped there first and restored from the backup.
+# Restart the portal after a restore.
 set -euo pipefail
 source "$(dirname "$0")/database.sh"
 file=${1:-}
@@ -21,7 +22,7 @@ if [ "$tables" -gt 0 ] && [ "$replace" != --replace ]; then
 fi
 clean=()
 [ "$replace" != --replace ] || clean=(--clean --if-exists)
-"$(tool pg_restore)" "${clean[@]}" --single-transaction --exit-on-error --no-owner --no-privileges \
+"$(tool pg_restore)" ${clean[@]+"${clean[@]}"} --single-transaction --exit-on-error --no-owner --no-privileges \
   --dbname="$PGDATABASE" "$file"
 figures=$("$(tool psql)" -XtAc 'select count(*) from figure')
 echo "restored $file into $where ($figures figures); restart the portal"
