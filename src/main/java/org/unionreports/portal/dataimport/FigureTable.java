@@ -108,10 +108,11 @@ public final class FigureTable {
 	}
 
 	static {
-		// POI's zip-bomb guard refuses an entry that expands more than 100 times (its default). An entry may
-		// also not expand past 100 MB: a sheet of 100,000 figures is about 20 MB of XML.
+		// POI's zip-bomb guard refuses an entry that expands more than 100 times (POI's default, set here to
+		// say so). An entry may also not expand past 40 MB (POI allows 4 GB): a sheet of 100,000 figures is
+		// about 15 MB of XML, and POI holds a sheet's XML in memory several times over.
 		ZipSecureFile.setMinInflateRatio(0.01);
-		ZipSecureFile.setMaxEntrySize(100L * 1024 * 1024);
+		ZipSecureFile.setMaxEntrySize(40L * 1024 * 1024);
 	}
 
 	/**
@@ -144,7 +145,7 @@ public final class FigureTable {
 		catch (IOException ex) {
 			if (ex.getMessage() != null && ex.getMessage().startsWith("Zip bomb detected")) {
 				throw new IOException("not a readable Excel (.xlsx) file: it expands to more than 100 times its size or"
-						+ " past 100 MB, as no real spreadsheet does, and was refused as a possible zip bomb", ex);
+						+ " past 40 MB, as no real spreadsheet does, and was refused as a possible zip bomb", ex);
 			}
 			throw new IOException("not a readable Excel (.xlsx) file: " + ex.getMessage(), ex);
 		}
