@@ -20,6 +20,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.session.config.annotation.web.http.EnableSpringHttpSession;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -61,6 +62,9 @@ class SessionStoreConfiguration {
 		// Expired sessions are deleted every minute, by whichever instance gets there first.
 		sessions.setCleanupCron("0 * * * * *");
 		sessions.setConversionService(conversions());
+		// Two requests of one session that both add an attribute (the CSRF token of the first page after
+		// signing in) would both INSERT it: an upsert instead, as Spring Session offers for PostgreSQL.
+		new PostgreSqlJdbcIndexedSessionRepositoryCustomizer().customize(sessions);
 		return sessions;
 	}
 

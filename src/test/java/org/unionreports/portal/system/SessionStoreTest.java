@@ -124,6 +124,36 @@ class SessionStoreTest {
 			.andExpect(redirectedUrl("/login"));
 	}
 
+	@Test
+	void manyRequestsOfOneSessionAtOnceRightAfterSigningInAllSucceed() throws Exception {
+		this.users.ensure("ss-busy", Role.LEADER, "610000");
+		Cookie cookie = this.mvc
+			.perform(post("/login").with(csrf()).param("username", "ss-busy").param("password", TestUsers.PASSWORD))
+			.andReturn()
+			.getResponse()
+			.getCookie(SessionCookies.COOKIE);
+		// Each page with a form stores the session's first CSRF token: all of them at once, as a browser's
+		// tabs or a dashboard and its partial requests might.
+		java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(12);
+		try {
+			java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+			java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+			for (int i = 0; i < 12; i++) {
+				answers.add(threads.submit(() -> {
+					start.await();
+					return this.mvc.perform(get("/regions/610000").cookie(cookie)).andReturn().getResponse().getStatus();
+				}));
+			}
+			start.countDown();
+			for (java.util.concurrent.Future<Integer> answer : answers) {
+				assertThat(answer.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+	}
+
 	private int lifetime(Cookie cookie) {
 		return this.jdbc.sql("select max_inactive_interval from spring_session where session_id = ?")
 			.param(id(cookie))
