@@ -3,12 +3,14 @@ package org.unionreports.portal.system;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.unionreports.portal.PortalTest;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -21,6 +23,15 @@ class SchemaConstraintsTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Environment environment;
+
+	@Test
+	void everyTestContextChecksTheEntitiesAgainstTheSchema() {
+		// The portal skips this check at start (application.yml); the tests must not.
+		assertThat(this.environment.getProperty("spring.jpa.hibernate.ddl-auto")).isEqualTo("validate");
+	}
 
 	private void refused(String constraint, String sql, Object... params) {
 		assertThatThrownBy(() -> {
