@@ -118,31 +118,40 @@ class ConcurrentSavesTest {
 
 	@Test
 	void theRulesCompareAChangedFigureWithTheOthersAsStoredNotAsTheFormFirstShowedThem() throws Exception {
-		long report = createReport(2033);
-		assertThat(this.mvc.perform(save(report, openGrid(report), Map.of("members", "100", "new_employment_members", "10")))
-			.andReturn()
-			.getResponse()
-			.getStatus()).isEqualTo(302);
-		FigureGridForm first = openGrid(report);
-		FigureGridForm second = openGrid(report);
-		// One lowers the whole; the other, on a form opened before, raises the part above the new whole.
-		assertThat(this.mvc.perform(save(report, first, Map.of("members", "50", "new_employment_members", "10")))
-			.andReturn()
-			.getResponse()
-			.getStatus()).isEqualTo(302);
-		String late = this.mvc
-			.perform(save(report, second, Map.of("members", "100", "new_employment_members", "60")))
+		OpenedBeforeTheWholeChanged late = wholeLoweredAfterASecondFormWasOpened(2033);
+		String answer = this.mvc
+			.perform(save(late.report(), late.form(), Map.of("members", "100", "new_employment_members", "60")))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
 		// The rules compared the part with the whole as stored now (50), not with the form's older copy (100).
-		assertThat(late).contains("新就业形态劳动者会员数不能大于工会会员数").contains("数据都没有保存");
-		assertThat(stored(report)).containsEntry("members", 50).containsEntry("new_employment_members", 10);
+		assertThat(answer).contains("新就业形态劳动者会员数不能大于工会会员数").contains("数据都没有保存");
+		assertThat(stored(late.report())).containsEntry("members", 50).containsEntry("new_employment_members", 10);
 	}
 
 	@Test
 	void aPartSavedOnAFormOpenedBeforeItsWholeChangedIsToldOfTheChange() throws Exception {
-		long report = createReport(2034);
+		OpenedBeforeTheWholeChanged late = wholeLoweredAfterASecondFormWasOpened(2034);
+		// The part changes; its whole changed since this form was opened. Were the two saves to meet between
+		// the rule check and the lock, the check could have seen the older whole: the save is refused (409).
+		MockHttpServletResponse answer = this.mvc
+			.perform(save(late.report(), late.form(), Map.of("members", "100", "new_employment_members", "40")))
+			.andReturn()
+			.getResponse();
+		assertThat(answer.getStatus()).isEqualTo(409);
+		assertThat(answer.getContentAsString()).contains("这份报告刚被别人修改过");
+		assertThat(stored(late.report())).containsEntry("members", 50).containsEntry("new_employment_members", 10);
+	}
+
+	private record OpenedBeforeTheWholeChanged(long report, FigureGridForm form) {
+	}
+
+	/**
+	 * A report with 100 members, 10 of them in new forms of employment; two forms opened; through the first,
+	 * the members lowered to 50. The second form, still showing 100, is returned.
+	 */
+	private OpenedBeforeTheWholeChanged wholeLoweredAfterASecondFormWasOpened(int year) throws Exception {
+		long report = createReport(year);
 		assertThat(this.mvc.perform(save(report, openGrid(report), Map.of("members", "100", "new_employment_members", "10")))
 			.andReturn()
 			.getResponse()
@@ -153,15 +162,7 @@ class ConcurrentSavesTest {
 			.andReturn()
 			.getResponse()
 			.getStatus()).isEqualTo(302);
-		// The part changes; its whole changed since this form was opened. Were the two saves to meet between
-		// the rule check and the lock, the check could have seen the older whole: the save is refused (409).
-		MockHttpServletResponse answer = this.mvc
-			.perform(save(report, second, Map.of("members", "100", "new_employment_members", "40")))
-			.andReturn()
-			.getResponse();
-		assertThat(answer.getStatus()).isEqualTo(409);
-		assertThat(answer.getContentAsString()).contains("这份报告刚被别人修改过");
-		assertThat(stored(report)).containsEntry("members", 50).containsEntry("new_employment_members", 10);
+		return new OpenedBeforeTheWholeChanged(report, second);
 	}
 
 	/** Sends every request from its own thread, released together; waits at most a minute (no deadlock). */
