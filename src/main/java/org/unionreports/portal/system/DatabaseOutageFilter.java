@@ -1,9 +1,7 @@
 package org.unionreports.portal.system;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,11 +10,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -38,15 +36,13 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(DatabaseOutageFilter.class);
 
+	private final ProblemAnswers answers;
+
 	private final byte[] page;
 
-	DatabaseOutageFilter() {
-		try (InputStream in = new ClassPathResource("pages/unavailable.html").getInputStream()) {
-			this.page = in.readAllBytes();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+	DatabaseOutageFilter(ProblemAnswers answers) {
+		this.answers = answers;
+		this.page = answers.page("unavailable", "暂时无法访问 · Temporarily unavailable", Map.of());
 	}
 
 	@Override
@@ -60,36 +56,16 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 				throw ex;
 			}
 			log.warn("{} {} answered 503: the database cannot be reached ({})", request.getMethod(),
-					request.getRequestURI(), rootMessage(ex));
+					request.getRequestURI(), NestedExceptionUtils.getMostSpecificCause(ex).toString());
 			unavailable(request, response);
 		}
 	}
 
 	private void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		response.reset();
-		response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-		response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		response.setHeader("X-Content-Type-Options", "nosniff");
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
-					+ "\"detail\":\"The database cannot be reached just now; nothing saved is lost. Try again in "
-					+ RETRY_AFTER_SECONDS + " seconds.\"}").getBytes(StandardCharsets.UTF_8));
-		}
-		else {
-			response.setContentType(MediaType.TEXT_HTML_VALUE);
-			response.getOutputStream().write(this.page);
-		}
-	}
-
-	private static String rootMessage(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		return root.getClass().getSimpleName() + ": " + root.getMessage();
+		this.answers.send(request, response, HttpStatus.SERVICE_UNAVAILABLE,
+				"The database cannot be reached just now; nothing saved is lost. Try again in " + RETRY_AFTER_SECONDS
+						+ " seconds.",
+				this.page, Map.of(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS));
 	}
 
 }

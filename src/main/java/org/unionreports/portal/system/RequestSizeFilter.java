@@ -2,11 +2,11 @@ package org.unionreports.portal.system;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -21,9 +21,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -43,17 +42,14 @@ class RequestSizeFilter extends OncePerRequestFilter {
 
 	private final long maxBytes;
 
-	private final String page;
+	private final ProblemAnswers answers;
 
-	RequestSizeFilter(@Value("${portal.upload.max-size:20MB}") DataSize maxSize) {
+	private final byte[] page;
+
+	RequestSizeFilter(@Value("${portal.upload.max-size:20MB}") DataSize maxSize, ProblemAnswers answers) {
 		this.maxBytes = maxSize.toBytes();
-		try (InputStream in = new ClassPathResource("pages/too-large.html").getInputStream()) {
-			this.page = new String(in.readAllBytes(), StandardCharsets.UTF_8)
-				.replace("{limit}", readable(maxSize));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		this.answers = answers;
+		this.page = answers.page("too-large", "文件太大 · File too large", Map.of("limit", readable(maxSize)));
 	}
 
 	/** The limit as people read it, exactly: 20 MB, 1536 KB, 1000 B. */
@@ -95,22 +91,10 @@ class RequestSizeFilter extends OncePerRequestFilter {
 	private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		log.info("{} {} refused with 413: the body is larger than {} bytes", request.getMethod(), request.getRequestURI(),
 				this.maxBytes);
-		response.reset();
-		response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		response.setHeader("X-Content-Type-Options", "nosniff");
 		// The rest of an over-long body is not read: close the connection rather than drain it.
-		response.setHeader(HttpHeaders.CONNECTION, "close");
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
-					+ "\"detail\":\"The request body is larger than the limit of " + this.maxBytes + " bytes.\"}");
-		}
-		else {
-			response.setContentType(MediaType.TEXT_HTML_VALUE);
-			response.getWriter().write(this.page);
-		}
+		this.answers.send(request, response, HttpStatus.CONTENT_TOO_LARGE,
+				"The request body is larger than the limit of " + this.maxBytes + " bytes.", this.page,
+				Map.of(HttpHeaders.CONNECTION, "close"));
 	}
 
 	/**

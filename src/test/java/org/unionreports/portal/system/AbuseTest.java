@@ -171,7 +171,7 @@ class AbuseTest {
 		assertThat(answer.getContentAsString()).contains("\"status\":413");
 	}
 
-	/** A POST whose body has no declared length, as with chunked transfer encoding. */
+	/** A POST without a declared length ({@link ChunkedRequest}) through the whole MVC stack. */
 	private static final class Chunked extends AbstractMockHttpServletRequestBuilder<Chunked> {
 
 		Chunked(String uri) {
@@ -181,19 +181,7 @@ class AbuseTest {
 
 		@Override
 		protected MockHttpServletRequest createServletRequest(ServletContext servletContext) {
-			return new MockHttpServletRequest(servletContext) {
-
-				@Override
-				public int getContentLength() {
-					return -1;
-				}
-
-				@Override
-				public long getContentLengthLong() {
-					return -1;
-				}
-
-			};
+			return new ChunkedRequest(servletContext, "POST", "");
 		}
 
 	}

@@ -9,6 +9,8 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.util.unit.DataSize;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -18,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RequestSizeFilterTest {
 
-	private final RequestSizeFilter filter = new RequestSizeFilter(DataSize.ofBytes(1000));
+	private final RequestSizeFilter filter = new RequestSizeFilter(DataSize.ofBytes(1000),
+			new ProblemAnswers(JsonMapper.builder().build()));
 
 	@Test
 	void aChunkedBodyIsCutOffAtTheLimitAndAnswered413() throws Exception {
@@ -63,21 +66,8 @@ class RequestSizeFilterTest {
 		assertThat(response.getStatus()).isEqualTo(413);
 	}
 
-	/** A request whose body has no declared length, as with chunked transfer encoding. */
 	private static MockHttpServletRequest chunked(String uri, int bytes) {
-		MockHttpServletRequest request = new MockHttpServletRequest("POST", uri) {
-
-			@Override
-			public int getContentLength() {
-				return -1;
-			}
-
-			@Override
-			public long getContentLengthLong() {
-				return -1;
-			}
-
-		};
+		MockHttpServletRequest request = new ChunkedRequest(null, "POST", uri);
 		request.setContent(new byte[bytes]);
 		return request;
 	}
