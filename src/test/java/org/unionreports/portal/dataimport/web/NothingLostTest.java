@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 import org.unionreports.portal.PortalTest;
@@ -17,9 +19,13 @@ import org.unionreports.portal.TestUsers;
 import org.unionreports.portal.identity.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -73,6 +79,25 @@ class NothingLostTest {
 		String again = importCsv(report, csv, false, 200);
 		assertThat(JsonPath.<List<String>>read(again, "$.figures[*].change")).containsExactly("unchanged", "unchanged");
 		assertThat(figureCount(report)).isEqualTo(2);
+	}
+
+	@Test
+	void theBrowsersDryRunShowsTheConflictBeforeAnythingIsStored() throws Exception {
+		long report = draft();
+		MockHttpSession session = new MockHttpSession();
+		this.mvc.perform(post("/login").session(session).with(csrf()).param("username", STAFF)
+			.param("password", TestUsers.PASSWORD));
+		String csv = HEADER + "组织建设,会员总数达到4.2万人,4.2万,42000,人,exact,会员总数,,stock,\n"
+				+ "组织建设,全市工会会员45000人,45000,45000,人,exact,工会会员,,stock,\n";
+		this.mvc
+			.perform(multipart("/staff/reports/{id}/import", report)
+				.file(new MockMultipartFile("file", "figures.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+				.session(session)
+				.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("导入将存 2 个数据")))
+			.andExpect(content().string(containsString("“工会会员数”有 2 个数据，请选定哪一个是本报告的数值。")));
+		assertThat(figureCount(report)).isZero();
 	}
 
 	@Test
