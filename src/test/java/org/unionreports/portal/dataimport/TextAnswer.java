@@ -59,14 +59,23 @@ record TextAnswer(JsonNode json, List<Stored> stored, List<NotStored> notStored)
 		return Long.parseLong(created.getResponse().getContentAsString().replaceAll("\\D", ""));
 	}
 
-	/** Posts the text as the lead's endpoint takes it and reads the answer, checking its invariants. */
+	/** Posts the text as the endpoint takes it and reads the answer, checking its invariants. */
 	static TextAnswer postText(MockMvc mvc, JsonMapper mapper, String staff, long report, String text) throws Exception {
-		MvcResult result = mvc.perform(post("/api/reports/{id}/text", report).with(httpBasic(staff, TestUsers.PASSWORD))
-			.contentType("text/plain;charset=UTF-8")
-			.content(text.getBytes(StandardCharsets.UTF_8))).andReturn();
+		MvcResult result = send(mvc, staff, report, text);
 		String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(result.getResponse().getStatus()).as("POST /api/reports/" + report + "/text: " + body)
 			.isEqualTo(200);
+		return read(mapper, text, body);
+	}
+
+	static MvcResult send(MockMvc mvc, String staff, long report, String text) throws Exception {
+		return mvc.perform(post("/api/reports/{id}/text", report).with(httpBasic(staff, TestUsers.PASSWORD))
+			.contentType("text/plain;charset=UTF-8")
+			.content(text.getBytes(StandardCharsets.UTF_8))).andReturn();
+	}
+
+	/** Reads a 200 answer to {@code text}, checking the invariants every answer keeps. */
+	static TextAnswer read(JsonMapper mapper, String text, String body) {
 		JsonNode json = mapper.readTree(body);
 		assertThat(json.path("dryRun").asBoolean(true)).as("a save is not a dry run").isFalse();
 		List<Stored> stored = new ArrayList<>();
