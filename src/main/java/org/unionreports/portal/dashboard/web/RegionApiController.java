@@ -16,6 +16,7 @@ import org.unionreports.portal.report.Report;
 import org.unionreports.portal.report.ReportCatalogue;
 import org.unionreports.portal.shared.NotFoundException;
 import org.unionreports.portal.shared.Period;
+import org.unionreports.portal.shared.Qualifier;
 import org.unionreports.portal.shared.web.PeriodParameter;
 
 /** The public region API of CONTRACT.md: the tree and each region's published reports. */
@@ -82,16 +83,21 @@ class RegionApiController {
 	}
 
 	record FigureJson(String metricKey, String nameZh, String nameEn, String unit, String kind, BigDecimal value,
-			String qualifier, BigDecimal min, BigDecimal max, int reporting, int subRegions, String source,
+			String qualifier, BigDecimal min, BigDecimal max, String minQualifier, String maxQualifier, int reporting, int subRegions, String source,
 			BigDecimal own, BigDecimal subRegionsTotal, boolean mismatch, boolean draft) {
 
 		static FigureJson of(RegionFigures.Line line) {
 			var value = line.value();
 			return new FigureJson(line.metric().getKey(), line.metric().getNameZh(), line.metric().getNameEn(),
 					line.metric().getUnit(), line.metric().getKind().code(), value.value(), value.qualifier().code(),
-					value.min(), value.max(), line.reporting(), line.subRegions(), line.source().name(),
+					value.min(), value.max(), code(value.minQualifier()), code(value.maxQualifier()), line.reporting(), line.subRegions(), line.source().name(),
 					line.own() == null ? null : line.own().value(),
 					line.fromSubRegions() == null ? null : line.fromSubRegions().value(), line.mismatch(), line.draft());
+		}
+
+		/** A range's ends carry their own qualifiers; a single value has none there. */
+		private static String code(Qualifier qualifier) {
+			return qualifier == null ? null : qualifier.code();
 		}
 
 	}
