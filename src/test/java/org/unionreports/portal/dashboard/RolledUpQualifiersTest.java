@@ -149,6 +149,30 @@ class RolledUpQualifiersTest {
 	}
 
 	@Test
+	void theComparePageWritesTheSameQualifiers() throws Exception {
+		this.mvc.perform(get("/regions/{code}/compare", this.zone.getCode()).param("with", "653200").param("period", "2021"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("85%以上")))
+			.andExpect(content().string(containsString("1500余人")))
+			.andExpect(content().string(containsString("约17项")))
+			.andExpect(content().string(containsString("80%以上～95%")))
+			.andExpect(content().string(not(containsString("余%"))));
+	}
+
+	@Test
+	void theRegionPdfWritesTheSameQualifiers() throws Exception {
+		byte[] pdf = this.mvc.perform(get("/regions/{code}/export.pdf", this.zone.getCode()).param("period", "2021"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", "");
+			assertThat(text).contains("85%以上", "1500余人", "90场以上", "约17项", "83.33%以上").doesNotContain("余%");
+		}
+	}
+
+	@Test
 	void xiansAtLeastStaysAtLeastOnTheProvinceAndNationalDashboards() throws Exception {
 		for (String code : List.of("610000", "000000")) {
 			this.mvc.perform(get("/regions/{code}", code).param("period", "2018-2022"))

@@ -58,7 +58,8 @@ class RegionApiController {
 
 	/**
 	 * The region's catalogue figures for a period ({@code 2022} or {@code 2018-2022}; the latest reported
-	 * if none), rolled up over its sub-regions: value and qualifier (or the range of a rate), how many
+	 * if none), rolled up over its sub-regions: value and qualifier (or the range of a rate, each end with its
+	 * own qualifier in {@code minQualifier} and {@code maxQualifier}), how many
 	 * sub-regions reported, where the value came from, and the region's own total beside its
 	 * sub-regions' where both exist.
 	 */
