@@ -58,9 +58,9 @@ public final class SourceWriting {
 
 	/**
 	 * The figure as its report wrote it: {@code numberText} (萬 and 億 written 万 and 亿, full-width forms
-	 * half-width, like the unit) followed by the unit, with the multiplier the unit took ({@code 3200余} +
-	 * 万 + 元) and a trailing 以上 or 左右 after the unit — when {@code numberText} reads back, with that
-	 * multiplier, to the amount's value and qualifier. When {@code numberText} lacks the qualifier (a file may
+	 * half-width, like the unit; a leading 达 or 达到 and a unit typed with it left out) followed by the unit,
+	 * with the multiplier the unit took ({@code 3200余} + 万 + 元) and a trailing 以上 or 左右 after the unit —
+	 * when {@code numberText} reads back, with that multiplier, to the amount's value and qualifier. When {@code numberText} lacks the qualifier (a file may
 	 * give 千 with the qualifier 以上 beside it), the qualifier is placed where {@code quote} (the sentence the
 	 * figure stands in) shows it (上千场次, 1190余万元), or where FigureFormat places it if that is the only
 	 * place it can stand (近8.5万户, 140家以上). Empty when the amount is missing, {@code numberText} is blank,
@@ -78,6 +78,18 @@ public final class SourceWriting {
 				text = text.substring(0, text.length() - word.length());
 				break;
 			}
+		}
+		for (String word : List.of("达到", "达")) {
+			if (text.startsWith(word) && text.length() > word.length()) {
+				// 达 says "as stated", the verb of the sentence, not a part of the figure
+				text = text.substring(word.length());
+				break;
+			}
+		}
+		if (!amount.unit().isEmpty() && !"%".equals(amount.unit()) && text.endsWith(amount.unit())
+				&& text.length() > amount.unit().length()) {
+			// typed with its unit (三期 in a row of 期): the unit is written once
+			text = text.substring(0, text.length() - amount.unit().length());
 		}
 		boolean percentUnit = "%".equals(amount.unit());
 		boolean percentText = text.endsWith("%");
