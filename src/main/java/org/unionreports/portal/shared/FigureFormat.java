@@ -335,10 +335,13 @@ public final class FigureFormat {
 
 	private static String writeChinese(Amount amount, String number) {
 		Qualifier qualifier = amount.qualifier();
+		boolean percent = "%".equals(amount.unit());
 		return switch (qualifier.position()) {
 			case NONE -> number + amount.unit();
 			case BEFORE_NUMBER -> qualifier.code() + number + amount.unit();
-			case AFTER_NUMBER -> number + qualifier.code() + amount.unit();
+			// never 85余%: a rate's 余 or 多 follows the sign, as it is typed (writeEntry) and read back
+			case AFTER_NUMBER -> percent ? number + amount.unit() + qualifier.code()
+					: number + qualifier.code() + amount.unit();
 			case AFTER_UNIT -> number + amount.unit() + qualifier.code();
 		};
 	}
