@@ -75,7 +75,7 @@ public class FigureExtractor {
 
 	/** What a clause often begins with before it names what it counts. */
 	private static final Pattern LEADING_VERBS = Pattern.compile(
-			"^(?:其中|共|累计|共计|合计|全年|全市|全区|全省|全州|全县|全国|各级|每年|先后|已|并|还|同时|组织|开展|建立|建成|建设|组建|"
+			"^(?:达成|其中|共|累计|共计|合计|全年|全市|全区|全省|全州|全县|全国|各级|每年|先后|已|并|还|同时|组织|开展|建立|建成|建设|组建|"
 					+ "投入|筹集|发放|培训|举办|推动|完成|实现|达到|达|有|为|向|对|在|帮助|帮扶|慰问|吸引|带动|服务|覆盖|选树|评选|"
 					+ "表彰|推荐|获评|打造|创建|成立|召开|提供|接待|签订|报销|返还|列支|安排|拨付|协调|征集|出台|制定|选派|配备|补充|"
 					+ "命名|授予|受理|办理|处理|调处|化解|新增|计|等|分别|积极|广泛|深入|大力|持续|不断|扎实|力争|争取|预计|计划|确保|将)+");
@@ -260,6 +260,12 @@ public class FigureExtractor {
 		return text.substring(end, to).strip();
 	}
 
+	/** The words of a clause before its number without the verbs it opens with and the words it ends with. */
+	private static String clauseLabel(String clause) {
+		String label = LEADING_VERBS.matcher(clause.strip()).replaceFirst("");
+		return LABEL_TAIL.matcher(label).replaceAll("").strip();
+	}
+
 	/** 九成, 三成以上, 近两成: a numeral of one to ten before 成 (not 完成, 成为 …) is tenths. */
 	private static boolean isTenths(String text, NumberSpan span) {
 		int end = span.end();
@@ -374,10 +380,16 @@ public class FigureExtractor {
 		while (from > 0 && CLAUSE_BREAK.indexOf(text.charAt(from - 1)) < 0 && start - from < 30) {
 			from--;
 		}
-		String before = LEADING_VERBS.matcher(text.substring(from, start).strip()).replaceFirst("");
-		before = LABEL_TAIL.matcher(before).replaceAll("").strip();
+		String before = clauseLabel(text.substring(from, start));
 		if (before.length() >= 2 && !FRAGMENT.matcher(before).matches()) {
 			return before;
+		}
+		// the clause without its quotation marks: 选树“西安工匠”200人 counts 西安工匠; a long one (a list of
+		// names before 等) says less than the noun after the unit (…等6项指导性文件)
+		String wide = clauseLabel(QUOTES.matcher(subject(text, start)).replaceAll(""));
+		boolean wideFits = wide.length() >= 2 && !FRAGMENT.matcher(wide).matches();
+		if (wideFits && wide.length() <= 10) {
+			return wide;
 		}
 		int to = end;
 		while (to < text.length() && CLAUSE_END.indexOf(text.charAt(to)) < 0 && to - end < 20) {
@@ -387,6 +399,9 @@ public class FigureExtractor {
 		afterUnit = AFTER_UNIT_HEAD.matcher(afterUnit).replaceFirst("").strip();
 		if (!afterUnit.isEmpty() && !FRAGMENT.matcher(afterUnit).matches()) {
 			return afterUnit;
+		}
+		if (wideFits) {
+			return wide;
 		}
 		return before.isEmpty() || FRAGMENT.matcher(before).matches() ? context(text, start, end) : before;
 	}

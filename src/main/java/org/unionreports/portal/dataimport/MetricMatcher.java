@@ -48,6 +48,7 @@ final class MetricMatcher {
 	private static final Pattern NEUTRAL = Pattern.compile("截至|截止|\\d{4}年(?:底|末|度)?|[一二三四五六七八九十\\d]+年(?:来|以来)|"
 			+ "近[一二三四五六七八九十\\d]+年|全自治区|全市|全区|全省|全州|全县|全盟|全旗|本市|本区|我市|我区|我省|各级|各类|"
 			+ "共有|拥有|现有|实有|共计|合计|总计|累计|先后|全年|年内|当年|今年|去年|上年|本年|年度|目前|现已|已经|已建立|已建成|已组建|已成立|已建|"
+			+ "兵地|全疆|线上线下|线上|线下|主题|各项|征集|工会|"
 			+ "积极|广泛|深入|大力|持续|不断|扎实|力争|争取|预计|计划|目标|确保|突破|获得者|"
 			+ "其中|达到|保持在|保持|稳定在|提高到|提升到|提高至|提升至|上升到|上升至|增至|增加到|建成|建设|创建|打造|开展|"
 			+ "举办|组织|召开|投入|筹集|筹措|发放|拨付|下拨|完成|实现|表彰|命名|评选|选树|获评|获得|荣获|签订|设立|"
@@ -122,7 +123,7 @@ final class MetricMatcher {
 			return new Match(null, new Reason("extract.mapping.points", List.of()));
 		}
 		String own = ACTOR.matcher(QUOTES.matcher(subject).replaceAll("")).replaceAll("");
-		boolean exactOnly = NEUTRAL.matcher(own).replaceAll("").isEmpty();
+		boolean exactOnly = NEUTRAL.matcher(canonical(own)).replaceAll("").isEmpty();
 		String written = canonical(exactOnly ? QUOTES_AND_BRACKETS.matcher(afterUnit).replaceAll("") : own);
 		Match refused = null;
 		for (Subject candidate : this.subjects) {

@@ -33,6 +33,9 @@ public final class ReportText {
 	/** Two parts with one comma, 、 or space between them, and no sentence mark: a slogan heading. */
 	private static final Pattern SLOGAN = Pattern.compile("[^，,、\\s。；;：:！!？?]{2,16}[，,、\\s][^，,、\\s。；;：:！!？?]{2,16}");
 
+	/** The site's path to the page (首页 > 新闻 > 正文): web noise, dropped. */
+	private static final Pattern BREADCRUMB = Pattern.compile(".*(?:首页|首頁|当前位置|當前位置|您的位置).*[>＞»›].*");
+
 	/** Lines that are never headings: breadcrumbs, photo captions, dates, picture markers. */
 	private static final Pattern NOT_A_HEADING = Pattern.compile(".*[>＞»›].*|.*(?:摄|供图|图片来源.*|资料图|資料圖)$|^(?:图为|圖為|图片|圖片|相关|相關).*|"
 			+ ".*(?:首页|首頁|正文|当前位置|當前位置).*|^[\\d\\s年月日:：./\\-]+$|.*\\d{4}[-/年]\\d{1,2}[-/月]\\d{1,2}.*|.*(?:发布时间|發布時間|浏览|瀏覽|阅读|閱讀)[:：].*");
@@ -76,7 +79,8 @@ public final class ReportText {
 		int offset = 0;
 		for (String raw : text.split("\n", -1)) {
 			String line = clean(raw).replace('\u00A0', ' ').replace('\u3000', ' ').replace("\r", "").strip();
-			if (!line.isEmpty() && !NOISE_LINE.matcher(line).matches() && !line.equals(title)) {
+			if (!line.isEmpty() && !NOISE_LINE.matcher(line).matches() && !BREADCRUMB.matcher(line).matches()
+					&& !line.equals(title)) {
 				lines.add(new Line(line, offset));
 			}
 			offset += raw.length() + 1;
