@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,7 +66,7 @@ public class FigureExtractor {
 	/** Where a clause ends (quotation marks and brackets do not end it). */
 	private static final String CLAUSE_END = ",，。;；:：、!！?？\n";
 
-	private static final Pattern LABEL_TAIL = Pattern.compile("(?:达到|达|为|共|约|超过|近|超|逾|突破|上|累计|共计|合计|总计|计|等|分别|其中|有)+$");
+	private static final Pattern LABEL_TAIL = Pattern.compile("(?:保持在|稳定在|提高到|提升到|提高至|提升至|达到|达|为|共|约|超过|近|超|逾|突破|上|累计|共计|合计|总计|计|等|分别|其中|有)+$");
 
 	private static final Pattern QUOTES = Pattern.compile("[“”\"()（）《》]");
 
@@ -75,10 +76,11 @@ public class FigureExtractor {
 
 	/** What a clause often begins with before it names what it counts. */
 	private static final Pattern LEADING_VERBS = Pattern.compile(
-			"^(?:达成|其中|共|累计|共计|合计|全年|全市|全区|全省|全州|全县|全国|各级|每年|先后|已|并|还|同时|组织|开展|建立|建成|建设|组建|"
+			"^(?:(?:各级|全市|全区|全省|全州|全县)?(?:总工会|工会)(?=将|共|累计|已|全年|积极|开展|举办|组织|投入|新建|发放|慰问|帮扶|筹集|培训)|"
+					+ "[“\"]?十[三四五六七]五[”\"]?(?:末|期间|时期)?|(?:到|至|截至)?20\\d\\d年(?:底|末|度)?|末|期间|以来|年底|达成|其中|共|累计|共计|合计|全年|全市|全区|全省|全州|全县|全国|各级|每年|先后|已|并|还|同时|组织|开展|建立|建成|建设|组建|"
 					+ "投入|筹集|发放|培训|举办|推动|完成|实现|达到|达|有|为|向|对|在|帮助|帮扶|慰问|吸引|带动|服务|覆盖|选树|评选|"
 					+ "表彰|推荐|获评|打造|创建|成立|召开|提供|接待|签订|报销|返还|列支|安排|拨付|协调|征集|出台|制定|选派|配备|补充|"
-					+ "命名|授予|受理|办理|处理|调处|化解|新增|计|等|分别|积极|广泛|深入|大力|持续|不断|扎实|力争|争取|预计|计划|确保|将)+");
+					+ "命名|授予|受理|办理|处理|调处|化解|新增|计|等|分别|积极|广泛|深入|大力|持续|不断|扎实|力争|争取|预计|计划|确保|将)");
 
 	/** Words that cannot be a label on their own (a fragment left when the clause names nothing). */
 	private static final Pattern FRAGMENT = Pattern.compile("[\\p{P}\\s\\d.]*|.?[计等共达为约近超逾上及和与其中个名家项人次]*|命名|授予|其中|分别|合计|共计|总计|累计");
@@ -163,10 +165,11 @@ public class FigureExtractor {
 		String unit;
 		BigDecimal value = span.number().value();
 		boolean percent = span.number().percent();
+		boolean tenths = !percent && isTenths(text, span);
 		if (percent) {
 			unit = "%";
 		}
-		else if (isTenths(text, span)) {
+		else if (tenths) {
 			unit = "%";
 			value = value.multiply(BigDecimal.TEN);
 			end += 1;
@@ -213,24 +216,24 @@ public class FigureExtractor {
 		int start = clean.original(numberStart);
 		int originalEnd = clean.originalEnd(end);
 		String label = label(text, numberStart, end);
-		MetricMatcher.Match match = matcher.match(label, subject(text, numberStart), afterUnit(text, end), amount.unit());
+		MetricMatcher.Match match = matcher.match(label, mappingSubject(text, numberStart), afterUnit(text, end), amount.unit());
 		FigureTime.When when = time.at(numberStart);
 		return Optional.of(new Proposal(sectionAt(sections, start), start, originalEnd,
-				CleanText.withoutReadings(original.substring(start, originalEnd)), numberText(original, clean, text, span, numberStart),
+				CleanText.withoutReadings(original.substring(start, originalEnd)), numberText(original, clean, text, numberStart, tenths ? span.end() + 1 : span.end()),
 				amount, match.metric(), label, originalContext(original, clean, text, numberStart, end), when.target(),
 				when.period(), match.reason(), note));
 	}
 
 	/** The number as the source wrote it, in its script, without noise and without 达 (which only says exact). */
-	private static String numberText(String original, CleanText clean, String text, NumberSpan span, int numberStart) {
+	private static String numberText(String original, CleanText clean, String text, int numberStart, int numberEnd) {
 		int from = numberStart;
 		for (String exact : List.of("达到", "达")) {
-			if (text.startsWith(exact, from) && from + exact.length() < span.end()) {
+			if (text.startsWith(exact, from) && from + exact.length() < numberEnd) {
 				from += exact.length();
 				break;
 			}
 		}
-		return CleanText.withoutReadings(original.substring(clean.original(from), clean.originalEnd(span.end())));
+		return CleanText.withoutReadings(original.substring(clean.original(from), clean.originalEnd(numberEnd)));
 	}
 
 	/** The clause around the figure, as the original writes it (its script, without noise). */
@@ -251,6 +254,23 @@ public class FigureExtractor {
 		return text.substring(from, start).strip();
 	}
 
+	/**
+	 * The subject for mapping: in a list joined by 、 the verb of its first item goes on for the next ones
+	 * (新建工会120家、会员5000人 counts new members), so a meaning-changing word there stands before this one.
+	 */
+	private static String mappingSubject(String text, int start) {
+		String own = subject(text, start);
+		int clause = start - own.length();
+		while (clause > 0 && Character.isWhitespace(text.charAt(clause - 1))) {
+			clause--;
+		}
+		if (clause == 0 || text.charAt(clause - 1) != '、') {
+			return own;
+		}
+		String previous = subject(text, clause - 1);
+		return MetricMatcher.leadingModifier(previous) + own;
+	}
+
 	/** The words after the unit, up to the end of the clause. */
 	private static String afterUnit(String text, int end) {
 		int to = end;
@@ -262,8 +282,14 @@ public class FigureExtractor {
 
 	/** The words of a clause before its number without the verbs it opens with and the words it ends with. */
 	private static String clauseLabel(String clause) {
-		String label = LEADING_VERBS.matcher(clause.strip()).replaceFirst("");
-		return LABEL_TAIL.matcher(label).replaceAll("").strip();
+		String label = LABEL_TAIL.matcher(clause.strip()).replaceAll("").strip();
+		// one leading word at a time, keeping at least two characters: 发放慰问金 is 慰问金, not 金
+		for (Matcher verb = LEADING_VERBS.matcher(label); verb.lookingAt() && label.length() - verb.end() >= 2;
+				verb = LEADING_VERBS.matcher(label)) {
+			label = label.substring(verb.end()).strip();
+		}
+		Matcher only = LEADING_VERBS.matcher(label);
+		return only.lookingAt() && only.end() == label.length() ? "" : label;
 	}
 
 	/** 九成, 三成以上, 近两成: a numeral of one to ten before 成 (not 完成, 成为 …) is tenths. */

@@ -45,7 +45,7 @@ final class MetricMatcher {
 	 * Words that leave the subject's meaning alone: scope (全市), time (全年, 五年来, 截至2022年底), existence
 	 * (共有, 已建立), and the verbs that say a count was reached or held (达到, 开展, 投入, 表彰 …).
 	 */
-	private static final Pattern NEUTRAL = Pattern.compile("截至|截止|\\d{4}年(?:底|末|度)?|[一二三四五六七八九十\\d]+年(?:来|以来)|"
+	private static final Pattern NEUTRAL = Pattern.compile("十[三四五六七]五(?:末|期末|期间|时期)?|下一步|截至|截止|\\d{4}年(?:底|末|度)?|[一二三四五六七八九十\\d]+年(?:来|以来)|"
 			+ "近[一二三四五六七八九十\\d]+年|全自治区|全市|全区|全省|全州|全县|全盟|全旗|本市|本区|我市|我区|我省|各级|各类|"
 			+ "共有|拥有|现有|实有|共计|合计|总计|累计|先后|全年|年内|当年|今年|去年|上年|本年|年度|目前|现已|已经|已建立|已建成|已组建|已成立|已建|"
 			+ "兵地|全疆|线上线下|线上|线下|主题|各项|征集|工会|"
@@ -171,6 +171,16 @@ final class MetricMatcher {
 		Matcher known = MODIFIER.matcher(rest);
 		return known.find() ? known.group() : left;
 	}
+
+	/** A meaning-changing word before the first number of a list item (新建 in 新建工会120家), or "". */
+	static String leadingModifier(String item) {
+		Matcher number = FIRST_NUMBER.matcher(item);
+		String head = number.find() ? item.substring(0, number.start()) : item;
+		Matcher known = MODIFIER.matcher(head);
+		return known.find() ? known.group() : "";
+	}
+
+	private static final Pattern FIRST_NUMBER = Pattern.compile("[\\d零〇一二两三四五六七八九十百千万亿]");
 
 	static String canonical(String text) {
 		String result = text;

@@ -61,6 +61,12 @@ class ExtractionRulesTest {
 	}
 
 	@Test
+	void aModifierGoesOnThroughAListJoinedByDunHao() {
+		List<Proposal> found = figures("全年新建工会120家、会员5000人，全市工会会员总数达到50万人。");
+		assertThat(found).extracting(ExtractionRulesTest::key).containsExactly("new_unions", "-", "members");
+	}
+
+	@Test
 	void aModifierIsTheReasonAFigureStaysLongTail() {
 		Proposal audit = only("审计基层工会300家。");
 		assertThat(audit.reason().key()).isEqualTo("extract.mapping.modifier");
@@ -125,6 +131,13 @@ class ExtractionRulesTest {
 		assertThat(figure.amount().unit()).isEqualTo(unit);
 	}
 
+	@Test
+	void tenthsKeepTheirWrittenForm() {
+		Proposal figure = only("建会率达九成以上。");
+		assertThat(figure.numberText()).isEqualTo("九成");
+		assertThat(figure.amount().value()).isEqualByComparingTo("90");
+	}
+
 	@ParameterizedTest(name = "vague: {0}")
 	@CsvSource(delimiter = '|', value = { "举办各类活动数百场。|数百|场", "走访企业数千家。|数千|家", "建成几十个服务站。|几十|个",
 			"覆盖职工数十万人。|数十万|人" })
@@ -145,7 +158,9 @@ class ExtractionRulesTest {
 
 	@ParameterizedTest(name = "{0} → {1}")
 	@CsvSource(delimiter = '|', value = { "受理职工信访32件。|职工信访", "命名28个市级示范点。|市级示范点", "授予12个集体模范职工之家称号。|集体模范职工之家称号",
-			"全年共计帮扶困难职工3200户次。|困难职工", "发放暖心礼包300余份。|暖心礼包" })
+			"全年共计帮扶困难职工3200户次。|困难职工", "发放暖心礼包300余份。|暖心礼包", "发放慰问金1.8亿元。|慰问金",
+			"全市工会将新建职工之家50个。|新建职工之家", "“十四五”末集体合同签订率保持在95%以上。|集体合同签订率", "选树“西安工匠”200人。|西安工匠",
+			"出台《关于加强职工服务的实施意见》等6项指导性文件。|指导性文件" })
 	void aLabelIsTheThingCounted(String text, String label) {
 		assertThat(only(text).label()).isEqualTo(label);
 	}
