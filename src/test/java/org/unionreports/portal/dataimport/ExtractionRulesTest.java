@@ -105,7 +105,9 @@ class ExtractionRulesTest {
 			"预计全年举办培训班30期。|true|", "到“十四五”末，集体合同签订率确保达到90%以上。|true|2025",
 			"2024—2026年，力争培育劳模工匠创新工作室100个。|true|2024-2026", "全年将新建职工书屋50家。|true|",
 			"计划投入资金500万元，实际投入520万元。|true,false|,", "超额完成目标任务，发展会员5000人。|false|",
-			"2022年，全市新建工会120家。|false|2022" })
+			"2022年，全市新建工会120家。|false|2022", "深化“两个一百年”奋斗目标宣传，评选三八红旗手12名。|false|",
+			"积极争取全国总工会将南疆女职工两癌筛查纳入援疆项目，带动1.5万家单位参加。|false|",
+			"“十五五”期间，计划建设户外劳动者服务站点500个。|true|2026-2030" })
 	void sentencesOfPlanAndAimGiveTargets(String text, String targets, String periods) {
 		List<Proposal> found = figures(text);
 		String[] expected = targets.split(",");
