@@ -52,12 +52,18 @@ class ExtractionRulesTest {
 			"工会会员总数达到120万人。|members", "全市共有工会会员85万人。|members", "集体合同签订率保持在85%以上。|collective_contract_rate",
 			"各级工会组织开展劳动和技能竞赛3000项。|competitions_held", "累计培训工会干部3万人次。|cadres_trained",
 			"投入帮扶资金1190余万元。|aid_funds", "建成户外劳动者服务站点2914个。|outdoor_worker_stations",
-			"全省現有工會(huì )會(huì )員435萬(wàn)余人。|members" })
-	void mapsToTheCatalogueOnlyWithEvidence(String text, String metric) {
-		Proposal figure = only(text);
-		assertThat(key(figure)).as(figure.label() + " " + figure.reason()).isEqualTo(metric);
-		assertThat(figure.reason()).isNotNull();
-		assertThat(figure.reason().key()).startsWith("extract.mapping.");
+			"全省現有工會(huì )會(huì )員435萬(wàn)余人。|members", "全年帮扶困难职工户次达到1.2万户次。|aided_household_visits",
+			"困难职工脱困户数3500户。|households_lifted", "工会会员代表大会代表300名。|-", "户外劳动者服务站点覆盖率达到95%。|-",
+			"劳动竞赛参与职工30万人。|-", "评选表彰市级劳动模范100名，全国劳动模范5名。|-,national_model_workers" })
+	void mapsToTheCatalogueOnlyWithEvidence(String text, String metrics) {
+		List<Proposal> found = figures(text);
+		String[] expected = metrics.split(",");
+		assertThat(found).as("figures in " + text).hasSize(expected.length);
+		for (int i = 0; i < expected.length; i++) {
+			Proposal figure = found.get(i);
+			assertThat(key(figure)).as(figure.label() + " " + figure.reason()).isEqualTo(expected[i]);
+			assertThat(figure.reason().key()).startsWith("extract.mapping.");
+		}
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.unionreports.portal.PortalTest;
 import org.unionreports.portal.dataimport.FigureExtractor.Proposal;
@@ -20,6 +21,9 @@ class FigureExtractorTest {
 
 	@Autowired
 	FigureExtractor extractor;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	private List<Proposal> figures(String text) {
 		return this.extractor.extract(text, "导语").figures();
@@ -80,6 +84,19 @@ class FigureExtractorTest {
 		List<Proposal> found = figures("全区已建立基层工会组织3.9万个，建成户外劳动者服务站点2914个，发放暖心礼包300余份。");
 		assertThat(found).extracting(p -> p.metric() == null ? "label:" + p.label() : p.metric().getKey())
 			.containsExactly("grassroots_unions", "outdoor_worker_stations", "label:暖心礼包");
+	}
+
+	@Test
+	void aLabelStaffMappedToAMetricMapsAgainWithThatReason() {
+		assertThat(figures("全年吸纳职工入会8800人。").get(0).metric()).isNull();
+		this.jdbc.sql("""
+				insert into figure_label (name_zh, unit, family, kind, mapped_metric_id)
+				select '吸纳职工入会', '人', 'membership', 'flow', id from metric where key = 'new_members'
+				on conflict (name_zh, unit) do update set mapped_metric_id = excluded.mapped_metric_id""").update();
+		Proposal figure = figures("全年吸纳职工入会8800人。").get(0);
+		assertThat(figure.label()).isEqualTo("吸纳职工入会");
+		assertThat(figure.metric().getKey()).isEqualTo("new_members");
+		assertThat(figure.reason().key()).isEqualTo("extract.mapping.confirmed");
 	}
 
 }
