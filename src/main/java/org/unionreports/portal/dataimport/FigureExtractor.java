@@ -89,15 +89,18 @@ public class FigureExtractor {
 
 	private final LabelMappings mappings;
 
+	private final PlaceNames places;
+
 	/** An extractor without remembered label mappings (tests that run without a database). */
 	FigureExtractor(MetricCatalogue catalogue) {
-		this(catalogue, LabelMappings.NONE);
+		this(catalogue, LabelMappings.NONE, PlaceNames.NONE);
 	}
 
 	@Autowired
-	FigureExtractor(MetricCatalogue catalogue, LabelMappings mappings) {
+	FigureExtractor(MetricCatalogue catalogue, LabelMappings mappings, PlaceNames places) {
 		this.catalogue = catalogue;
 		this.mappings = mappings;
+		this.places = places;
 	}
 
 	/** Why: a message key of the bundles and its arguments, for a person to read in either language. */
@@ -155,7 +158,7 @@ public class FigureExtractor {
 				confirmed.put(label, byId.get(id));
 			}
 		});
-		return new MetricMatcher(all, confirmed);
+		return new MetricMatcher(all, confirmed, this.places.names());
 	}
 
 	private Optional<Proposal> proposal(String original, CleanText clean, String text, NumberSpan span,
@@ -190,7 +193,7 @@ public class FigureExtractor {
 		if (vague) {
 			numberStart--;
 		}
-		else if (isOrdinal(text, span) || isArticle(span) || isInsideName(text, span) || isCampaign(text, span)
+		else if (isOrdinal(text, span) || isArticle(text, span, unit) || isInsideName(text, span) || isCampaign(text, span)
 				|| isPartOfName(text, span, end)) {
 			return Optional.empty();
 		}
@@ -203,7 +206,8 @@ public class FigureExtractor {
 		Reason note = null;
 		Amount amount;
 		if (vague) {
-			amount = Amount.missing(unit);
+			// 数百场 says "some hundreds": no value may be invented, and the figure is about that many
+			amount = new Amount(null, unit, Qualifier.YUE);
 			note = new Reason("extract.note.vague", List.of(text.substring(numberStart, span.end())));
 		}
 		else if (isGarbled(text, span.start())) {
@@ -215,8 +219,11 @@ public class FigureExtractor {
 		}
 		int start = clean.original(numberStart);
 		int originalEnd = clean.originalEnd(end);
-		String label = label(text, numberStart, end);
-		MetricMatcher.Match match = matcher.match(label, mappingSubject(text, numberStart), afterUnit(text, end), amount.unit());
+		String carried = carriedSubject(text, numberStart);
+		String label = carried != null ? clauseLabel(carried) : label(text, numberStart, end);
+		MetricMatcher.Match match = matcher.match(label,
+				carried != null ? carried + subject(text, numberStart) : mappingSubject(text, numberStart),
+				afterUnit(text, end), amount.unit());
 		FigureTime.When when = time.at(numberStart);
 		return Optional.of(new Proposal(sectionAt(sections, start), start, originalEnd,
 				CleanText.withoutReadings(original.substring(start, originalEnd)), numberText(original, clean, text, numberStart, tenths ? span.end() + 1 : span.end()),
@@ -270,6 +277,32 @@ public class FigureExtractor {
 		String previous = subject(text, clause - 1);
 		return MetricMatcher.leadingModifier(previous) + own;
 	}
+
+	/**
+	 * The subject a clause that only says "in total" takes from the clause before it: in 全年建成女职工休息哺乳室126个，
+	 * 累计达到1080个 the total counts 女职工休息哺乳室 too (what was added in the year is the other figure's
+	 * business, so the words of adding are left out). Null where the clause names its own subject.
+	 */
+	private static String carriedSubject(String text, int start) {
+		String own = subject(text, start);
+		if (!MetricMatcher.saysOnlyTotal(own)) {
+			return null;
+		}
+		int clause = start - own.length();
+		while (clause > 0 && Character.isWhitespace(text.charAt(clause - 1))) {
+			clause--;
+		}
+		if (clause == 0 || (text.charAt(clause - 1) != '，' && text.charAt(clause - 1) != ',')) {
+			return null;
+		}
+		String previous = subject(text, clause - 1);
+		Matcher number = FIRST_NUMERAL.matcher(previous);
+		String head = number.find() ? previous.substring(0, number.start()) : "";
+		String noun = MetricMatcher.withoutAdding(head);
+		return noun.length() >= 2 ? noun : null;
+	}
+
+	private static final Pattern FIRST_NUMERAL = Pattern.compile("[\\d零〇一二两三四五六七八九十百千万亿]");
 
 	/** The words after the unit, up to the end of the clause. */
 	private static String afterUnit(String text, int end) {
@@ -339,8 +372,13 @@ public class FigureExtractor {
 	}
 
 	/** 一 before a measure word is mostly an article (一批骨干, 一支队伍), not a count of one. */
-	private static boolean isArticle(NumberSpan span) {
-		return span.numeralsOnly() && span.written().equals("一");
+	private static boolean isArticle(String text, NumberSpan span, String unit) {
+		if (!span.numeralsOnly() || !span.written().equals("一")) {
+			return false;
+		}
+		// 组建选送了一支竞赛队伍: after a finished act (…了) one team, one station is a count of one; 一批 stays a batch
+		boolean afterDeed = span.start() > 0 && text.charAt(span.start() - 1) == '了';
+		return !afterDeed || "批".equals(unit) || "种".equals(unit) || "类".equals(unit);
 	}
 
 	/** Numerals inside a quoted name or slogan (“五个坚决”, 《…三年行动》) name something; they do not count. */

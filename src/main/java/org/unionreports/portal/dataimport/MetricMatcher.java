@@ -39,16 +39,21 @@ final class MetricMatcher {
 	private static final Map<String, List<List<String>>> SUBJECT_WORDS = Map.of("cadres_trained",
 			List.of(List.of("培训", "工会干部")), "competition_participants",
 			List.of(List.of("职工", "参赛"), List.of("参加", "竞赛", "职工")), "legal_aid_cases",
-			List.of(List.of("法律援助", "案件")), "households_lifted", List.of(List.of("困难职工", "脱困")));
+			List.of(List.of("法律援助", "案件")), "households_lifted",
+			List.of(List.of("困难职工", "脱困"), List.of("困难职工", "解困脱困")), "innovation_studios",
+			List.of(List.of("劳动模范和工匠人才创新工作室")), "may_day_medals", List.of(List.of("全国五一劳动奖章")));
 
 	/**
 	 * Words that leave the subject's meaning alone: scope (全市), time (全年, 五年来, 截至2022年底), existence
 	 * (共有, 已建立), and the verbs that say a count was reached or held (达到, 开展, 投入, 表彰 …).
 	 */
-	private static final Pattern NEUTRAL = Pattern.compile("十[三四五六七]五(?:末|期末|期间|时期)?|下一步|截至|截止|\\d{4}年(?:底|末|度)?|[一二三四五六七八九十\\d]+年(?:来|以来)|"
+	private static final Pattern NEUTRAL = Pattern.compile("(?:已)?建(?:立)?(?:了)?(?:工会|会)(?:的)?(?:企业|单位)|十[三四五六七]五(?:末|期末|期间|时期)?|下一步|截至|截止|\\d{4}年(?:底|末|度)?|[一二三四五六七八九十\\d]+年(?:来|以来)|"
 			+ "近[一二三四五六七八九十\\d]+年|全自治区|全市|全区|全省|全州|全县|全盟|全旗|本市|本区|我市|我区|我省|各级|各类|"
 			+ "共有|拥有|现有|实有|共计|合计|总计|累计|先后|全年|年内|当年|今年|去年|上年|本年|年度|目前|现已|已经|已建立|已建成|已组建|已成立|已建|"
-			+ "兵地|全疆|线上线下|线上|线下|主题|各项|征集|工会|"
+			+ "兵地|全疆|线上线下|线上|线下|主题|各项|征集|工会|市县两级|县区两级|市县乡三级|两级|三级|市县|县区|职工|家庭|"
+			+ "明年|今后[一二三四五\\d]+年|未来[一二三四五\\d]+年|"
+			+ "办理|取得|配备|推动|获得|获|"
+			+ "发展到|增长到|扩大到|减少到|下降到|"
 			+ "积极|广泛|深入|大力|持续|不断|扎实|力争|争取|预计|计划|目标|确保|突破|获得者|将|"
 			+ "其中|达到|保持在|保持|稳定在|提高到|提升到|提高至|提升至|上升到|上升至|增至|增加到|建成|建设|创建|打造|开展|"
 			+ "举办|组织|召开|投入|筹集|筹措|发放|拨付|下拨|完成|实现|表彰|命名|评选|选树|获评|获得|荣获|签订|设立|"
@@ -63,11 +68,13 @@ final class MetricMatcher {
 	private static final Pattern ACTOR = Pattern.compile("(?:[市区县省州]?总工会|(?:各级|全市|全区|全省)?工会(?:组织)?)(?=(?:共|累计|先后|全年|已|积极|广泛|深入|大力|持续|不断|扎实)*"
 			+ "(?:开展|举办|投入|筹集|发放|慰问|帮扶|帮助|服务|培训|推动|打造|创建|实现|完成|表彰|评选|选树|筹措|拨付|下拨|建成|建设|命名|召开))");
 
+	/** A quoted theme (“中国梦·劳动美”主题…) names the campaign, not what is counted; a quoted name without 主题 (“安康杯”) may. */
+	private static final Pattern THEME = Pattern.compile("[“\"「][^”\"」]{1,20}[”\"」](?=主题)");
+
 	private static final Pattern QUOTES = Pattern.compile("[“”\"‘’「」《》]");
 
 	private static final Pattern QUOTES_AND_BRACKETS = Pattern.compile("[“”\"‘’「」《》()（）]");
 
-	private static final Pattern MARKS = Pattern.compile("[\\p{P}\\s]");
 
 	private record Subject(Metric metric, List<String> words, int weight) {
 	}
@@ -76,11 +83,19 @@ final class MetricMatcher {
 
 	private final Map<String, Metric> confirmed;
 
+	private final java.util.Set<String> places;
+
+	MetricMatcher(List<Metric> metrics, Map<String, Metric> confirmed) {
+		this(metrics, confirmed, java.util.Set.of());
+	}
+
 	/**
 	 * @param confirmed metrics staff confirmed for a label, keyed by {@link #labelKey}
+	 * @param places the names of the regions, which at the head of a subject say whose figure it is
 	 */
-	MetricMatcher(List<Metric> metrics, Map<String, Metric> confirmed) {
+	MetricMatcher(List<Metric> metrics, Map<String, Metric> confirmed, java.util.Set<String> places) {
 		this.confirmed = confirmed;
+		this.places = places;
 		for (Metric metric : metrics) {
 			List<String> names = new ArrayList<>(metric.getAliasesZh());
 			names.add(metric.getNameZh());
@@ -122,8 +137,10 @@ final class MetricMatcher {
 		if ("个百分点".equals(unit) || "百分点".equals(unit)) {
 			return new Match(null, new Reason("extract.mapping.points", List.of()));
 		}
-		String own = ACTOR.matcher(QUOTES.matcher(subject).replaceAll("")).replaceAll("");
-		boolean exactOnly = NEUTRAL.matcher(canonical(own)).replaceAll("").isEmpty();
+		String own = ACTOR.matcher(QUOTES.matcher(THEME.matcher(withoutPlace(ownPart(subject))).replaceAll(""))
+			.replaceAll("")).replaceAll("");
+		// 焊工等23个竞赛工种: what is listed before 等 are examples; the noun after the unit is what is counted
+		boolean exactOnly = subject.endsWith("等") || NEUTRAL.matcher(canonical(own)).replaceAll("").isEmpty();
 		String written = canonical(exactOnly ? QUOTES_AND_BRACKETS.matcher(afterUnit).replaceAll("") : own);
 		Match refused = null;
 		for (Subject candidate : this.subjects) {
@@ -131,7 +148,7 @@ final class MetricMatcher {
 			if (rest == null) {
 				continue;
 			}
-			String left = exactOnly ? MARKS.matcher(rest).replaceAll("") : NEUTRAL.matcher(rest).replaceAll("");
+			String left = NEUTRAL.matcher(rest).replaceAll("");
 			if (!left.isEmpty()) {
 				if (refused == null) {
 					refused = new Match(null, new Reason("extract.mapping.modifier",
@@ -146,12 +163,84 @@ final class MetricMatcher {
 				}
 				continue;
 			}
+			String created = createdNotTotal(candidate.metric(), own);
+			if (created != null) {
+				if (refused == null) {
+					refused = new Match(null, new Reason("extract.mapping.modifier",
+							List.of(created, candidate.metric().getNameZh())));
+				}
+				continue;
+			}
 			String key = candidate.words().size() == 1 ? "extract.mapping.name" : "extract.mapping.subject";
 			return new Match(candidate.metric(),
 					new Reason(key, List.of(candidate.metric().getNameZh(), String.join("、", candidate.words()))));
 		}
 		return refused != null ? refused : new Match(null, new Reason("extract.mapping.none", List.of()));
 	}
+
+	/**
+	 * What a subject says of the figure's own thing, without what it says of another: in 会员由38.2万人增加到
+	 * the subject of both numbers is 会员, the words from 由 on describe the change.
+	 */
+	private static String ownPart(String subject) {
+		Matcher change = CHANGE.matcher(subject);
+		return change.find() && change.start() >= 2 ? subject.substring(0, change.start()) : subject;
+	}
+
+	private static final Pattern CHANGE = Pattern.compile("由(?=[^由]*$)");
+
+	/** The subject without the region's name it opens with (泉州市总工会累计… → 总工会累计…). */
+	private String withoutPlace(String subject) {
+		for (int length = Math.min(12, subject.length() - 2); length >= 2; length--) {
+			if (this.places.contains(subject.substring(0, length))) {
+				String rest = subject.substring(length);
+				return rest.startsWith("总工会") ? rest.substring(3) : rest;
+			}
+		}
+		return subject;
+	}
+
+	/**
+	 * A stock counts what exists; 建成、新建、创建 … before it count what was added in the period (全年建成女职工休息哺乳室126个),
+	 * unless the subject says the count is a total (累计建成, 共建成, 已建成). The word that makes it so, or null.
+	 */
+	private static String createdNotTotal(Metric metric, String subject) {
+		if (metric.getKind() != org.unionreports.portal.metric.MetricKind.STOCK || TOTAL.matcher(subject).find()) {
+			return null;
+		}
+		Matcher added = NEWLY.matcher(subject);
+		if (added.find()) {
+			return added.group();
+		}
+		// 全市建成职工书屋68家 says how many there are; 全年建成 … 126个 how many were built in the year
+		Matcher created = CREATED.matcher(subject);
+		return created.find() && WITHIN_PERIOD.matcher(subject).find() ? created.group() : null;
+	}
+
+	private static final Pattern NEWLY = Pattern.compile("新建|新增|新发展|新成立|新组建");
+
+	private static final Pattern WITHIN_PERIOD = Pattern.compile("全年|今年|当年|年内|本年|年度");
+
+	/** A clause that names no subject and says its figure is a total: 累计达到1080个, 总数达. */
+	static boolean saysOnlyTotal(String subject) {
+		return !subject.isEmpty() && TOTAL_ONLY.matcher(subject).find()
+				&& NEUTRAL.matcher(canonical(subject)).replaceAll("").isEmpty();
+	}
+
+	private static final Pattern TOTAL_ONLY = Pattern.compile("累计|总数|总量|共计|合计");
+
+	/** A subject without the words that say something was added, and the time and scope words before them. */
+	static String withoutAdding(String subject) {
+		String rest = CREATED.matcher(subject).replaceAll("");
+		Matcher lead = LEADING_SCOPE.matcher(rest);
+		return lead.lookingAt() ? rest.substring(lead.end()) : rest;
+	}
+
+	private static final Pattern LEADING_SCOPE = Pattern.compile("(?:全年|全市|全区|全省|当年|今年|累计|共|已)+");
+
+	private static final Pattern CREATED = Pattern.compile("新建|建成|创建|组建|新增|新发展|新成立|建立");
+
+	private static final Pattern TOTAL = Pattern.compile("累计|共|已|现有|总|达到");
 
 	/** The text without one occurrence of each word, or null when a word is not in it. */
 	private static String without(String text, List<String> words) {

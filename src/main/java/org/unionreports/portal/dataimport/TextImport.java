@@ -3,8 +3,10 @@ package org.unionreports.portal.dataimport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -36,11 +38,15 @@ public class TextImport {
 
 	private final Rehearsal rehearsal;
 
-	TextImport(FigureExtractor extractor, ReportEntry entry, FigureRules rules, Rehearsal rehearsal) {
+	private final MessageSource messages;
+
+	TextImport(FigureExtractor extractor, ReportEntry entry, FigureRules rules, Rehearsal rehearsal,
+			MessageSource messages) {
 		this.extractor = extractor;
 		this.entry = entry;
 		this.rules = rules;
 		this.rehearsal = rehearsal;
+		this.messages = messages;
 	}
 
 	/**
@@ -71,7 +77,7 @@ public class TextImport {
 		Extraction extraction = this.extractor.extract(text, DemoReports.LEAD_HEADING);
 		Map<String, FigureInput> checked = new LinkedHashMap<>();
 		for (int i = 0; i < extraction.figures().size(); i++) {
-			checked.put(Integer.toString(i), input(extraction.figures().get(i)));
+			checked.put(Integer.toString(i), input(extraction.figures().get(i), this.messages));
 		}
 		Map<Integer, FigureRules.Finding> refused = new LinkedHashMap<>();
 		Map<Integer, FigureRules.Finding> warned = new LinkedHashMap<>();
@@ -97,15 +103,20 @@ public class TextImport {
 		return new Outcome(dryRun, extraction, stored, proposalOf, refused, warned);
 	}
 
-	/** A proposal as the store takes it: its label is its subject, its quote the source text. */
-	static FigureInput input(Proposal proposal) {
+	/**
+	 * A proposal as the store takes it: its label is its subject, its quote the source text, and what the
+	 * extraction noted of it (a vague 数百 kept without a value, say) its note, in the report's language.
+	 */
+	static FigureInput input(Proposal proposal, MessageSource messages) {
 		String subject = proposal.label() == null || proposal.label().isBlank()
 				? proposal.numberText() + proposal.amount().unit() : proposal.label();
 		subject = subject.length() > 200 ? subject.substring(0, 200) : subject;
 		FigureInput.LongTail longTail = proposal.metric() != null ? null
 				: new FigureInput.LongTail(subject, null, Family.OTHER, MetricKind.FLOW);
-		return new FigureInput(proposal.section(), proposal.metric(), longTail, proposal.amount(), null, false,
-				proposal.text(), proposal.numberText(), null, subject, false, null);
+		String note = proposal.note() == null ? null
+				: messages.getMessage(proposal.note().key(), proposal.note().arguments(), Locale.SIMPLIFIED_CHINESE);
+		return new FigureInput(proposal.section(), proposal.metric(), longTail, proposal.amount(), proposal.period(),
+				proposal.target(), proposal.text(), proposal.numberText(), note, subject, false, null);
 	}
 
 }

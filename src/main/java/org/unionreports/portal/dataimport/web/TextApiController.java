@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.unionreports.portal.dataimport.FigureExtractor;
 import org.unionreports.portal.dataimport.FigureExtractor.Proposal;
 import org.unionreports.portal.dataimport.TextImport;
 import org.unionreports.portal.dataimport.web.StoreJson.ConflictJson;
@@ -45,7 +46,7 @@ class TextApiController {
 
 	record FigureJson(long id, int start, int end, String text, String numberText, BigDecimal value, String unit,
 			String qualifier, boolean target, String period, String section, String subject, String metricKey,
-			String metricZh, boolean holdsMetric, String status, String change) {
+			String metricZh, boolean holdsMetric, String mapping, String status, String change, String note) {
 	}
 
 	record NotStoredJson(int start, int end, String text, String numberText, String reason) {
@@ -71,9 +72,11 @@ class TextApiController {
 			Proposal p = outcome.proposal(stored);
 			Metric metric = stored.metric();
 			figures.add(new FigureJson(stored.figureId(), p.start(), p.end(), p.text(), p.numberText(), p.amount().value(),
-					p.amount().unit(), p.amount().qualifier().code(), false, null, p.section(), stored.subject(),
+					p.amount().unit(), p.amount().qualifier().code(), p.target(),
+					p.period() == null ? null : p.period().toString(), p.section(), stored.subject(),
 					metric == null ? null : metric.getKey(), metric == null ? null : metric.getNameZh(),
-					stored.holdsMetric(), stored.inConflict() ? "conflict" : "stored", stored.change().name().toLowerCase()));
+					stored.holdsMetric(), reason(p.reason(), locale), stored.inConflict() ? "conflict" : "stored",
+					stored.change().name().toLowerCase(), reason(p.note(), locale)));
 			FigureRules.Finding warning = outcome.needExplanation().get(outcome.proposalOf().get(stored.input()));
 			if (warning != null) {
 				warnings.add(new WarningJson(stored.figureId(), p.start(), p.end(), p.text(), message(warning, locale)));
@@ -95,6 +98,10 @@ class TextApiController {
 				new Counts(outcome.extraction().figures().size(), figures.size(), notStored.size()),
 				outcome.extraction().sections().stream().map(part -> new SectionJson(part.heading())).toList(), figures,
 				ConflictJson.of(outcome.stored().conflicts(), this.messages, locale), notStored, warnings);
+	}
+
+	private String reason(FigureExtractor.Reason reason, Locale locale) {
+		return reason == null ? null : this.messages.getMessage(reason.key(), reason.arguments(), locale);
 	}
 
 	private String message(FigureRules.Finding finding, Locale locale) {
