@@ -1,7 +1,9 @@
 package org.unionreports.portal.dataimport.web;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.unionreports.portal.dataimport.FigureExtractor.Extraction;
 import org.unionreports.portal.dataimport.FigureExtractor.Proposal;
@@ -20,6 +22,12 @@ public class ExtractionForm {
 	private List<Row> figures = new ArrayList<>();
 
 	private List<SectionRow> sections = new ArrayList<>();
+
+	/**
+	 * For each catalogue metric and period that two or more rows claim (a conflict), the row staff chose as
+	 * the report's value for it: group ({@link #group(Row)}) to row index.
+	 */
+	private Map<String, Integer> holds = new LinkedHashMap<>();
 
 	static ExtractionForm of(String text, Extraction extraction) {
 		ExtractionForm form = new ExtractionForm();
@@ -46,7 +54,65 @@ public class ExtractionForm {
 			row.narrative = part.narrative();
 			form.sections.add(row);
 		}
+		form.applyHolds();
 		return form;
+	}
+
+	/**
+	 * The conflict group of a row: its catalogue metric, period and whether it is a target, or null for a
+	 * long-tail figure. Rows of one group claim one value of the report.
+	 */
+	static String group(Row row) {
+		if (row.metricKey == null || row.metricKey.isBlank()) {
+			return null;
+		}
+		return row.metricKey + "|" + (row.period == null ? "" : row.period.strip()) + (row.target ? "|target" : "");
+	}
+
+	/** The conflict group of each row that shares one with another row (row index to group). */
+	public Map<Integer, String> getConflicts() {
+		Map<String, List<Integer>> byGroup = new LinkedHashMap<>();
+		for (int i = 0; i < this.figures.size(); i++) {
+			String group = group(this.figures.get(i));
+			if (group != null) {
+				byGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(i);
+			}
+		}
+		Map<Integer, String> conflicts = new LinkedHashMap<>();
+		byGroup.forEach((group, rows) -> {
+			if (rows.size() > 1) {
+				rows.forEach(row -> conflicts.put(row, group));
+			}
+		});
+		return conflicts;
+	}
+
+	/**
+	 * Marks the chosen row of each conflict as holding its metric: the one staff picked, else the first
+	 * accepted row of the group, so that a save never leaves a metric without its value.
+	 */
+	void applyHolds() {
+		Map<String, Integer> chosen = new LinkedHashMap<>(this.holds);
+		for (Map.Entry<Integer, String> conflict : getConflicts().entrySet()) {
+			Row row = this.figures.get(conflict.getKey());
+			Integer pick = chosen.get(conflict.getValue());
+			if (pick == null || pick < 0 || pick >= this.figures.size() || !this.figures.get(pick).accept) {
+				pick = null;
+			}
+			if (pick == null && row.accept) {
+				chosen.put(conflict.getValue(), conflict.getKey());
+				pick = conflict.getKey();
+			}
+			row.holdsMetric = pick != null && pick.equals(conflict.getKey());
+		}
+	}
+
+	public Map<String, Integer> getHolds() {
+		return this.holds;
+	}
+
+	public void setHolds(Map<String, Integer> holds) {
+		this.holds = holds;
 	}
 
 	public String getText() {
@@ -115,6 +181,64 @@ public class ExtractionForm {
 		private String metricKey;
 
 		private String label;
+
+		/** A plan or aim (力争, 到2027年) rather than an achievement: stored as a target, never counted. */
+		private boolean target;
+
+		/** The years the figure covers, {@code 2022} or {@code 2018-2022}; the report's when empty. */
+		private String period = "";
+
+		/** Why the extractor mapped the figure to its catalogue metric (shown only, not sent back). */
+		private String reason = "";
+
+		/** The explanation staff give for a figure that breaks a soft rule. */
+		private String note = "";
+
+		/**
+		 * Chosen as the report's value for its catalogue metric and period where other accepted figures claim
+		 * the same (a conflict).
+		 */
+		private boolean holdsMetric;
+
+		public boolean isTarget() {
+			return this.target;
+		}
+
+		public void setTarget(boolean target) {
+			this.target = target;
+		}
+
+		public String getPeriod() {
+			return this.period;
+		}
+
+		public void setPeriod(String period) {
+			this.period = period;
+		}
+
+		public String getReason() {
+			return this.reason;
+		}
+
+		public void setReason(String reason) {
+			this.reason = reason;
+		}
+
+		public String getNote() {
+			return this.note;
+		}
+
+		public void setNote(String note) {
+			this.note = note;
+		}
+
+		public boolean isHoldsMetric() {
+			return this.holdsMetric;
+		}
+
+		public void setHoldsMetric(boolean holdsMetric) {
+			this.holdsMetric = holdsMetric;
+		}
 
 		public boolean isAccept() {
 			return this.accept;
