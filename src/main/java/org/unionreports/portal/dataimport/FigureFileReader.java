@@ -150,8 +150,11 @@ public class FigureFileReader {
 			if (!this.problems.isEmpty() || amount == null || (metric == null && longTail == null)) {
 				return null;
 			}
+			// The row's own name is the figure's subject: two rows that name different things keep apart even
+			// where both mean one catalogue metric.
+			String subject = get(METRIC_ZH) != null ? get(METRIC_ZH) : metric.getNameZh();
 			return new FigureInput(get(SECTION), metric, longTail, amount, period, target, get(TEXT), get(NUMBER_TEXT),
-					get(NOTE));
+					get(NOTE), subject, false, null);
 		}
 
 		private Amount amount(String unit, BigDecimal multiplier, Qualifier qualifierColumn) {

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.unionreports.portal.report.FigureInput;
 import org.unionreports.portal.report.FigureRules;
 import org.unionreports.portal.report.ReportEntry;
+import org.unionreports.portal.report.StoreResult;
 
 /**
  * Imports a figure file (CSV in UTF-8, GB18030 or Big5, or XLSX) into a report: a dry run reads and checks
@@ -35,11 +36,15 @@ public class FigureImport {
 
 	private final MessageSource messages;
 
-	FigureImport(FigureFileReader reader, ReportEntry entry, FigureRules rules, MessageSource messages) {
+	private final Rehearsal rehearsal;
+
+	FigureImport(FigureFileReader reader, ReportEntry entry, FigureRules rules, MessageSource messages,
+			Rehearsal rehearsal) {
 		this.reader = reader;
 		this.entry = entry;
 		this.rules = rules;
 		this.messages = messages;
+		this.rehearsal = rehearsal;
 	}
 
 	/** A file as uploaded: its name, its bytes, and the encoding chosen for it ({@code auto} to detect). */
@@ -53,8 +58,15 @@ public class FigureImport {
 
 	}
 
-	/** What an import found: the sheet as read, the encoding used (none for XLSX), and what was written. */
-	public record Result(FigureSheet sheet, Charset encoding, boolean written) {
+	/**
+	 * What an import found: the sheet as read, the encoding used (none for XLSX), whether it was written, and
+	 * what the store did (or, on a dry run, would do) with each figure; null when a row has a problem.
+	 */
+	public record Result(FigureSheet sheet, Charset encoding, boolean written, StoreResult stored) {
+
+		Result(FigureSheet sheet, Charset encoding, boolean written) {
+			this(sheet, encoding, written, null);
+		}
 
 		public int accepted() {
 			return this.sheet.figures().size();
@@ -71,10 +83,15 @@ public class FigureImport {
 
 	}
 
-	/** Reads and checks the file, writing nothing. */
+	/** Reads and checks the file, and says what storing it would do, writing nothing. */
 	@PreAuthorize("@reportAccess.canEdit(#reportId)")
 	public Result check(Long reportId, Upload upload) {
-		return read(upload);
+		Result result = read(upload);
+		if (!result.sheet().isValid()) {
+			return result;
+		}
+		StoreResult wouldStore = this.rehearsal.rolledBack(() -> this.entry.storeFigures(reportId, result.sheet().figures()));
+		return new Result(result.sheet(), result.encoding(), false, wouldStore);
 	}
 
 	/** Reads and checks the file, and stores its figures if not one row has a problem. */
@@ -86,10 +103,10 @@ public class FigureImport {
 			return result;
 		}
 		long read = System.nanoTime();
-		this.entry.storeFigures(reportId, result.sheet().figures());
+		StoreResult stored = this.entry.storeFigures(reportId, result.sheet().figures());
 		log.info("Imported {} figures into report {}: read in {} ms, stored in {} ms", result.accepted(), reportId,
 				(read - start) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
-		return new Result(result.sheet(), result.encoding(), true);
+		return new Result(result.sheet(), result.encoding(), true, stored);
 	}
 
 	private Result read(Upload upload) {
@@ -109,8 +126,10 @@ public class FigureImport {
 	}
 
 	/**
-	 * The file's figures under the same rules as the grid's (counts whole, percentages 0–100, a part not
-	 * above its whole), each problem on the line it came from.
+	 * The file's figures under the same rules as the grid's: an error (a negative count, a rate over 100 %)
+	 * refuses the row; a breach that can be true (a count printed with a fraction, a part above its whole)
+	 * is kept only with an explanation in the row's note — then the figure is flagged as printed or as
+	 * explained — and refuses the row without one. Each problem is on the line it came from.
 	 */
 	private FigureSheet checked(FigureSheet sheet) {
 		Map<String, FigureInput> byLine = new LinkedHashMap<>();
@@ -121,15 +140,32 @@ public class FigureImport {
 		}
 		List<ImportProblem> problems = new ArrayList<>(sheet.problems());
 		Locale locale = LocaleContextHolder.getLocale();
+		Map<FigureInput, FigureInput> flagged = new java.util.IdentityHashMap<>();
 		for (FigureRules.Finding finding : this.rules.errors(byLine)) {
-			problems.add(new ImportProblem(Integer.parseInt(finding.field()), FigureFileReader.VALUE,
-					this.messages.getMessage(finding.messageKey(), finding.arguments().toArray(), locale)));
+			FigureInput figure = byLine.get(finding.field());
+			String message = this.messages.getMessage(finding.messageKey(), finding.arguments().toArray(), locale);
+			if (finding.warning() && figure.note() != null) {
+				flagged.merge(figure, figure.withFlag(finding.flag()),
+						(first, second) -> first.flag() == FigureInput.Flag.AS_PRINTED ? first : second);
+				continue;
+			}
+			problems.add(new ImportProblem(Integer.parseInt(finding.field()), finding.warning() ? FigureFileReader.NOTE
+					: FigureFileReader.VALUE,
+					finding.warning() ? this.messages.getMessage("figure.rule.needsNote", new Object[] { message }, locale)
+							: message));
 		}
-		if (problems.size() == sheet.problems().size()) {
+		if (problems.size() == sheet.problems().size() && flagged.isEmpty()) {
 			return sheet;
 		}
 		problems.sort(java.util.Comparator.comparingInt(ImportProblem::line));
-		return new FigureSheet(sheet.figures(), problems, sheet.rows());
+		List<FigureInput> figures = sheet.figures().stream().map(figure -> flagged.getOrDefault(figure, figure)).toList();
+		List<FigureSheet.Row> rows = sheet.rows()
+			.stream()
+			.map(row -> row.figure() == null || !flagged.containsKey(row.figure()) ? row
+					: new FigureSheet.Row(row.line(), row.metric(), row.value(), row.unit(), flagged.get(row.figure()),
+							row.problems()))
+			.toList();
+		return new FigureSheet(figures, problems, rows);
 	}
 
 }

@@ -52,6 +52,19 @@ public class Figure {
 	@JoinColumn(name = "label_id")
 	private FigureLabel label;
 
+	/** The catalogue metric this figure means while another figure of the report holds it: a conflict. */
+	@ManyToOne(fetch = FetchType.LAZY)
+	@JoinColumn(name = "claimed_metric_id")
+	private Metric claimedMetric;
+
+	@Column(nullable = false)
+	private String subject;
+
+	@Column(nullable = false)
+	private int occurrence;
+
+	private String flag;
+
 	@Column(nullable = false)
 	private String unit;
 
@@ -111,6 +124,30 @@ public class Figure {
 
 	public boolean isCatalogued() {
 		return this.metric != null;
+	}
+
+	/** The catalogue metric the figure means, whether it holds it or claims it in a conflict. */
+	public Metric getMeantMetric() {
+		return this.metric != null ? this.metric : this.claimedMetric;
+	}
+
+	/** Whether another figure of the report holds the catalogue metric this one means. */
+	public boolean isInConflict() {
+		return this.claimedMetric != null;
+	}
+
+	/** What the source says the figure counts ("新建基层工会"): its identity in the report, with unit and period. */
+	public String getSubject() {
+		return this.subject;
+	}
+
+	public int getOccurrence() {
+		return this.occurrence;
+	}
+
+	/** Why a figure that breaks a soft rule is kept (its note explains), or null. */
+	public FigureInput.Flag getFlag() {
+		return FigureInput.Flag.fromCode(this.flag);
 	}
 
 	public String name(Locale locale) {
@@ -175,6 +212,26 @@ public class Figure {
 
 	public String getNote() {
 		return this.note;
+	}
+
+	/** This figure as it would be without its note: to see which rule it breaks before it is explained. */
+	Figure withoutNote() {
+		Figure copy = new Figure();
+		copy.id = this.id;
+		copy.report = this.report;
+		copy.section = this.section;
+		copy.metric = this.metric;
+		copy.label = this.label;
+		copy.claimedMetric = this.claimedMetric;
+		copy.subject = this.subject;
+		copy.unit = this.unit;
+		copy.value = this.value;
+		copy.qualifier = this.qualifier;
+		copy.missing = this.missing;
+		copy.target = this.target;
+		copy.periodStart = this.periodStart;
+		copy.periodEnd = this.periodEnd;
+		return copy;
 	}
 
 	public int getPosition() {

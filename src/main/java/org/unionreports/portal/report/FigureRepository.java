@@ -8,7 +8,8 @@ import org.springframework.data.repository.Repository;
 interface FigureRepository extends Repository<Figure, Long> {
 
 	@Query("""
-			select f from Figure f left join fetch f.metric left join fetch f.label left join fetch f.section
+			select f from Figure f left join fetch f.metric left join fetch f.label left join fetch f.claimedMetric
+			left join fetch f.section
 			where f.report.id = :reportId order by f.position, f.id""")
 	List<Figure> findByReport(Long reportId);
 

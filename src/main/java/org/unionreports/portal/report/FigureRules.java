@@ -35,6 +35,18 @@ public class FigureRules {
 	/** A problem with one field of a form: an error stops the save, a warning does not. */
 	public record Finding(String field, String messageKey, List<Object> arguments, boolean warning)
 			implements java.io.Serializable {
+
+		/**
+		 * How a figure with this warning is kept once explained: a count printed with a fraction as printed,
+		 * anything else as explained. Null for an error, which no explanation makes true.
+		 */
+		public FigureInput.Flag flag() {
+			if (!this.warning) {
+				return null;
+			}
+			return "figure.rule.whole".equals(this.messageKey) ? FigureInput.Flag.AS_PRINTED : FigureInput.Flag.EXPLAINED;
+		}
+
 	}
 
 	/**
@@ -47,7 +59,30 @@ public class FigureRules {
 		return findings;
 	}
 
-	/** The errors alone (no comparison with an earlier period): for figures read from a file. */
+	/**
+	 * The warnings of a report's stored figures that no note explains yet: a report is not submitted while
+	 * it has any. Each finding's field is the figure's id.
+	 */
+	public List<Finding> unexplained(Report report, List<Figure> stored) {
+		Map<String, FigureInput> figures = new java.util.LinkedHashMap<>();
+		Map<String, Figure> byField = new HashMap<>();
+		for (Figure figure : stored) {
+			String field = Long.toString(figure.getId());
+			byField.put(field, figure);
+			FigureInput.LongTail longTail = figure.getMetric() != null ? null
+					: new FigureInput.LongTail(figure.getNameZh(), figure.getNameEn(), figure.getFamily(), figure.getKind());
+			figures.put(field, new FigureInput(null, figure.getMetric(), longTail, figure.getAmount(),
+					figure.getPeriod().equals(report.getPeriod()) ? null : figure.getPeriod(), figure.isTarget(), null,
+					null, figure.getNote()));
+		}
+		return check(report, figures).stream()
+			.filter(Finding::warning)
+			.filter(finding -> byField.get(finding.field()).getNote() == null
+					|| byField.get(finding.field()).getNote().isBlank())
+			.toList();
+	}
+
+	/** The errors and the warnings that need no earlier period: for figures read from a file or a text. */
 	public List<Finding> errors(Map<String, FigureInput> figures) {
 		List<Finding> findings = new ArrayList<>();
 		figures.forEach((field, input) -> checkOne(field, input, findings));
@@ -70,7 +105,8 @@ public class FigureRules {
 			return;
 		}
 		if (Units.isCount(amount.unit()) && value.stripTrailingZeros().scale() > 0) {
-			findings.add(new Finding(field, "figure.rule.whole", List.of(value.toPlainString(), amount.unit()), false));
+			// A slip of the source ("8.6余人次" with its 万 lost) is kept as printed, with a note saying so.
+			findings.add(new Finding(field, "figure.rule.whole", List.of(value.toPlainString(), amount.unit()), true));
 		}
 		Metric metric = input.metric();
 		if (metric != null && metric.getMaxValue() != null && value.compareTo(metric.getMaxValue()) > 0) {
@@ -100,7 +136,7 @@ public class FigureRules {
 			if (wholeFigure != null
 					&& part.getValue().amount().value().compareTo(wholeFigure.getValue().amount().value()) > 0) {
 				findings.add(new Finding(part.getKey(), "figure.rule.partAboveWhole",
-						List.of(part.getValue().metric().getNameZh(), whole.getNameZh()), false));
+						List.of(part.getValue().metric().getNameZh(), whole.getNameZh()), true));
 			}
 		}
 	}

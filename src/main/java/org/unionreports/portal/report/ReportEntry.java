@@ -40,11 +40,18 @@ public class ReportEntry {
 
 	private final MetricCatalogue catalogue;
 
-	ReportEntry(ReportRepository reports, ReportHistory history, FigureStore figureStore, MetricCatalogue catalogue) {
+	private final FigureRepository figures;
+
+	private final FigureRules rules;
+
+	ReportEntry(ReportRepository reports, ReportHistory history, FigureStore figureStore, MetricCatalogue catalogue,
+			FigureRepository figures, FigureRules rules) {
 		this.reports = reports;
 		this.history = history;
 		this.figureStore = figureStore;
 		this.catalogue = catalogue;
+		this.figures = figures;
+		this.rules = rules;
 	}
 
 	/**
@@ -86,11 +93,12 @@ public class ReportEntry {
 	 * {@link #mergeSections}) and the figures.
 	 */
 	@PreAuthorize("@reportAccess.canEdit(#reportId)")
-	public void acceptExtraction(Long reportId, List<SectionText> sections, boolean dropEmpty, List<FigureInput> figures) {
+	public StoreResult acceptExtraction(Long reportId, List<SectionText> sections, boolean dropEmpty,
+			List<FigureInput> figures) {
 		if (!sections.isEmpty()) {
 			mergeSections(reportId, sections, dropEmpty);
 		}
-		storeFigures(reportId, figures);
+		return storeFigures(reportId, figures);
 	}
 
 	/**
@@ -189,35 +197,98 @@ public class ReportEntry {
 	}
 
 	/**
-	 * Saves the figures of the grid: each given figure is stored (replacing the one of the same metric or
-	 * label, period and target flag), and each figure named in {@code removed} is deleted.
+	 * Saves the figures of the grid: each given figure is stored (a catalogue cell changes the figure
+	 * holding its metric, a long-tail row the figure of its label), and each figure named in
+	 * {@code removed} is deleted.
 	 */
 	@PreAuthorize("@reportAccess.canEdit(#reportId)")
-	public void saveFigures(Long reportId, Edit edit, List<FigureInput> inputs, List<Long> removed) {
+	public StoreResult saveFigures(Long reportId, Edit edit, List<FigureInput> inputs, List<Long> removed) {
 		Report report = loadForChange(reportId, edit, () -> touchedFigures(reportId, inputs, removed));
 		Long revision = edit.isRevision() ? this.history.revision(reportId, edit.revisionReason().strip()) : null;
-		store(report, inputs, revision);
+		StoreResult result = store(report, inputs, revision);
 		this.figureStore.remove(reportId, removed, revision);
+		return result;
 	}
 
 	/**
-	 * Stores figures read from a file or a text. A figure of the same metric (or label), period and target
-	 * flag as one already there replaces it, so importing the same file twice leaves the same figures. A
-	 * section heading the report does not have yet becomes a new section at the end.
-	 * @return the number of figures stored
+	 * Stores figures read from a file or a text. A figure of the same subject, unit, period and target flag
+	 * as one already there changes it, so importing the same file twice leaves the same figures; two
+	 * different facts never replace each other (see {@link StoreResult}). A section heading the report
+	 * does not have yet becomes a new section at the end.
 	 */
 	@PreAuthorize("@reportAccess.canEdit(#reportId)")
-	public int storeFigures(Long reportId, List<FigureInput> inputs) {
+	public StoreResult storeFigures(Long reportId, List<FigureInput> inputs) {
 		Report report = loadForChange(reportId, null);
-		store(report, inputs, null);
-		return inputs.size();
+		return store(report, inputs, null);
+	}
+
+	/**
+	 * Says which figure is the report's value for a catalogue metric ({@code metric} null: the figure is a
+	 * long-tail figure and claims none): the figure that held it keeps its own label, and the claims on
+	 * that metric are settled. The figure's label remembers the choice for the next extraction.
+	 * @throws ReportNotFoundException when the report has no such figure
+	 * @throws IllegalArgumentException when the metric is not counted in the figure's unit
+	 */
+	@PreAuthorize("@reportAccess.canEdit(#reportId)")
+	public List<StoreResult.Conflict> mapFigure(Long reportId, Edit edit, Long figureId, Metric metric) {
+		Report report = loadForChange(reportId, edit);
+		Long revision = edit != null && edit.isRevision()
+				? this.history.revision(reportId, edit.revisionReason().strip()) : null;
+		report.touch();
+		if (!this.figureStore.map(reportId, figureId, metric, revision)) {
+			throw new ReportNotFoundException(reportId);
+		}
+		return this.figureStore.conflicts(reportId);
+	}
+
+	/**
+	 * Gives a figure its note. Where the figure breaks a soft rule (a count printed with a fraction, a part
+	 * above its whole, a move over threefold), the note is its explanation and the figure is flagged as
+	 * printed or as explained; the reviewing leader reads it.
+	 * @throws ReportNotFoundException when the report has no such figure
+	 */
+	@PreAuthorize("@reportAccess.canEdit(#reportId)")
+	public FigureInput.Flag explain(Long reportId, Long figureId, String note) {
+		Report report = loadForChange(reportId, null);
+		String text = note == null || note.isBlank() ? null : note.strip();
+		if (text != null && text.length() > 4000) {
+			throw new IllegalArgumentException("a note has at most 4000 characters");
+		}
+		List<Figure> figures = this.figures.findByReport(reportId);
+		FigureInput.Flag flag = text == null ? null
+				: this.rules.unexplained(report, figures.stream().map(f -> f.getId().equals(figureId) ? f.withoutNote() : f).toList())
+					.stream()
+					.filter(finding -> finding.field().equals(Long.toString(figureId)))
+					.map(FigureRules.Finding::flag)
+					.reduce((first, second) -> first == FigureInput.Flag.AS_PRINTED ? first : second)
+					.orElse(null);
+		report.touch();
+		if (!this.figureStore.explain(reportId, figureId, text, flag)) {
+			throw new ReportNotFoundException(reportId);
+		}
+		return flag;
+	}
+
+	/** The figures of the report that break a soft rule and have no explanation yet. */
+	@PreAuthorize("@reportAccess.canRead(#reportId)")
+	@Transactional(readOnly = true)
+	public List<FigureRules.Finding> unexplained(Long reportId) {
+		Report report = this.reports.findById(reportId).orElseThrow(() -> new ReportNotFoundException(reportId));
+		return this.rules.unexplained(report, this.figures.findByReport(reportId));
+	}
+
+	/** The report's open conflicts: figures that mean one catalogue metric, for a person to settle. */
+	@PreAuthorize("@reportAccess.canRead(#reportId)")
+	@Transactional(readOnly = true)
+	public List<StoreResult.Conflict> conflicts(Long reportId) {
+		return this.figureStore.conflicts(reportId);
 	}
 
 	/**
 	 * Moves the report's version on (so that forms opened before are refused), adds the sections the
 	 * figures name that the report does not have yet, and writes the figures in bulk.
 	 */
-	private void store(Report report, List<FigureInput> inputs, Long revision) {
+	private StoreResult store(Report report, List<FigureInput> inputs, Long revision) {
 		report.touch();
 		List<Section> added = new ArrayList<>();
 		for (FigureInput input : inputs) {
@@ -233,7 +304,7 @@ public class ReportEntry {
 		}
 		Map<String, Long> sectionIds = new HashMap<>();
 		report.getSections().forEach(section -> sectionIds.put(section.getHeading(), section.getId()));
-		this.figureStore.store(report.getId(), report.getPeriod(), inputs, sectionIds, revision);
+		return this.figureStore.store(report.getId(), report.getPeriod(), inputs, sectionIds, revision);
 	}
 
 	/** What changed since a form was opened, for the page that refuses a save made on an older version. */
@@ -266,8 +337,8 @@ public class ReportEntry {
 		Set<String> names = new HashSet<>(this.figureStore.names(reportId, removed));
 		List<Metric> catalogue = this.catalogue.all();
 		for (FigureInput input : inputs) {
+			names.add(input.name());
 			if (input.metric() == null) {
-				names.add(input.longTail().nameZh());
 				continue;
 			}
 			Metric metric = input.metric();

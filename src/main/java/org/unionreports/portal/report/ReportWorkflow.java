@@ -23,14 +23,36 @@ public class ReportWorkflow {
 
 	private final ReportHistory history;
 
-	ReportWorkflow(ReportRepository reports, Clock clock, ReportHistory history) {
+	private final FigureStore figureStore;
+
+	private final FigureRepository figures;
+
+	private final FigureRules rules;
+
+	ReportWorkflow(ReportRepository reports, Clock clock, ReportHistory history, FigureStore figureStore,
+			FigureRepository figures, FigureRules rules) {
 		this.reports = reports;
 		this.clock = clock;
 		this.history = history;
+		this.figureStore = figureStore;
+		this.figures = figures;
+		this.rules = rules;
 	}
 
+	/**
+	 * Sends a draft up for review: only once every conflict is settled (which of two figures that mean one
+	 * catalogue metric is the report's value) and every figure that breaks a soft rule has its explanation,
+	 * which the reviewing leader then reads.
+	 */
 	@PreAuthorize("@reportAccess.canEdit(#reportId)")
 	public Report submit(Long reportId) {
+		Report report = this.reports.findById(reportId).orElseThrow(() -> new ReportNotFoundException(reportId));
+		int conflicts = this.figureStore.conflicts(reportId).size();
+		int unexplained = this.rules.unexplained(report, this.figures.findByReport(reportId)).size();
+		if (conflicts > 0 || unexplained > 0) {
+			throw new ReportStateException("report.submit.unresolved", conflicts + " metric conflicts and " + unexplained
+					+ " figures that need an explanation are still open");
+		}
 		return step(reportId, "SUBMIT", Set.of(ReportStatus.DRAFT, ReportStatus.RETURNED), ReportStatus.SUBMITTED, null);
 	}
 

@@ -99,6 +99,11 @@ class EndpointAccessTest {
 		RULES.put("POST /staff/reports/{id}/extract/accept", Rule.STAFF_PAGE);
 		RULES.put("POST /staff/reports/{id}/extract/accept.json", Rule.STAFF_PAGE);
 		RULES.put("POST /api/extract", Rule.SIGNED_IN_API);
+		RULES.put("POST /api/reports/{id}/text", Rule.STAFF_API);
+		RULES.put("POST /api/reports/{id}/figures/{figureId}/metric", Rule.STAFF_API);
+		RULES.put("POST /api/reports/{id}/figures/{figureId}/note", Rule.STAFF_API);
+		RULES.put("POST /staff/reports/{id}/figures/{figureId}/metric", Rule.STAFF_PAGE);
+		RULES.put("POST /staff/reports/{id}/figures/{figureId}/note", Rule.STAFF_PAGE);
 		for (String page : List.of("POST /staff/reports", "GET /staff/reports/{id}", "GET /staff/reports/{id}/history",
 				"GET /staff/reports/{id}/sections", "POST /staff/reports/{id}/sections",
 				"GET /staff/reports/{id}/figures", "POST /staff/reports/{id}/figures",
@@ -183,7 +188,7 @@ class EndpointAccessTest {
 	/** One concrete request to an endpoint, given the ids of the fixtures. */
 	private AbstractMockHttpServletRequestBuilder<?> request(String endpoint) {
 		String pattern = endpoint.substring(endpoint.indexOf(' ') + 1);
-		String path = pattern.replace("{code}", "610100").replace("{id}", idFor(endpoint));
+		String path = pattern.replace("{code}", "610100").replace("{id}", idFor(endpoint)).replace("{figureId}", "1");
 		boolean write = endpoint.startsWith("POST");
 		AbstractMockHttpServletRequestBuilder<?> request = write ? post(path) : get(path);
 		byte[] figureFile = "metric_zh,unit,value\n工会会员数,人,100\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -197,7 +202,17 @@ class EndpointAccessTest {
 		if (endpoint.equals("POST /api/reports/{id}/figures/import")) {
 			request.contentType("text/csv").content(figureFile);
 		}
-		if (endpoint.equals("POST /api/extract") || endpoint.equals("POST /staff/reports/{id}/extract")) {
+		if (endpoint.equals("POST /api/reports/{id}/figures/{figureId}/metric")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"metricKey\":\"members\"}");
+		}
+		if (endpoint.equals("POST /api/reports/{id}/figures/{figureId}/note")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"note\":\"按原文\"}");
+		}
+		if (endpoint.equals("POST /staff/reports/{id}/figures/{figureId}/note")) {
+			request.param("note", "按原文");
+		}
+		if (endpoint.equals("POST /api/extract") || endpoint.equals("POST /staff/reports/{id}/extract")
+				|| endpoint.equals("POST /api/reports/{id}/text")) {
 			request.contentType("text/plain;charset=UTF-8").content("全市工会会员435万余人。".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 			request.param("text", "全市工会会员435万余人。");
 		}
@@ -259,7 +274,8 @@ class EndpointAccessTest {
 		if (endpoint.contains("/admin/users/")) {
 			return this.targetUserId.toString();
 		}
-		if (endpoint.endsWith("/submit") || endpoint.endsWith("/figures/import") || endpoint.contains("/staff/reports/{id}") && !endpoint.endsWith("/approve")
+		if (endpoint.endsWith("/submit") || endpoint.endsWith("/figures/import") || endpoint.endsWith("/text")
+				|| endpoint.contains("/figures/{figureId}") || endpoint.contains("/staff/reports/{id}") && !endpoint.endsWith("/approve")
 				&& !endpoint.endsWith("/return") && !endpoint.endsWith("/publish")) {
 			return this.reports.get("DRAFT").toString();
 		}

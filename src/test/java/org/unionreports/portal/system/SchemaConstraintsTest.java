@@ -151,30 +151,58 @@ class SchemaConstraintsTest {
 	@Test
 	void aFigureHasAMetricOrALabelNotBoth() {
 		long report = newReport("610100", 2020, 2020);
-		refused("figure_metric_or_label_ck", "insert into figure (report_id, unit, value, period_start, period_end) "
-				+ "values (?, '人', 1, 2020, 2020)", report);
+		refused("figure_metric_or_label_ck", "insert into figure (report_id, subject, unit, value, period_start, period_end) "
+				+ "values (?, '会员', '人', 1, 2020, 2020)", report);
 	}
 
 	@Test
 	void aFigureIsMissingExactlyWhenItHasNoValue() {
 		long report = newReport("610100", 2021, 2021);
-		refused("figure_missing_ck", "insert into figure (report_id, metric_id, unit, value, missing, period_start, period_end) "
-				+ "values (?, ?, '人', null, false, 2021, 2021)", report, metricId("members"));
+		refused("figure_missing_ck", "insert into figure (report_id, metric_id, subject, unit, value, missing, period_start, period_end) "
+				+ "values (?, ?, '会员', '人', null, false, 2021, 2021)", report, metricId("members"));
 	}
 
 	@Test
 	void aFigureQualifierIsOneOfTheKnownWords() {
 		long report = newReport("610100", 2017, 2017);
-		refused("figure_qualifier_ck", "insert into figure (report_id, metric_id, unit, value, qualifier, period_start, period_end) "
-				+ "values (?, ?, '人', 1, '大概', 2017, 2017)", report, metricId("members"));
+		refused("figure_qualifier_ck", "insert into figure (report_id, metric_id, subject, unit, value, qualifier, period_start, period_end) "
+				+ "values (?, ?, '会员', '人', 1, '大概', 2017, 2017)", report, metricId("members"));
 	}
 
 	@Test
-	void aMetricAppearsOnceInAReportForAPeriod() {
+	void aMetricIsHeldByOneFigureOfAReportForAPeriod() {
 		long report = newReport("610100", 2016, 2016);
-		String insert = "insert into figure (report_id, metric_id, unit, value, period_start, period_end) values (?, ?, '人', 1, 2016, 2016)";
-		this.jdbc.sql(insert).params(report, metricId("members")).update();
-		refused("figure_report_metric_ux", insert, report, metricId("members"));
+		// Two subjects may mean one metric, but only one of them holds it; the other claims it (a conflict).
+		String insert = "insert into figure (report_id, metric_id, subject, unit, value, period_start, period_end)"
+				+ " values (?, ?, ?, '人', 1, 2016, 2016)";
+		this.jdbc.sql(insert).params(report, metricId("members"), "会员总数").update();
+		refused("figure_report_metric_ux", insert, report, metricId("members"), "工会会员");
+	}
+
+	@Test
+	void aFigureIsOnceInAReportForItsSubjectUnitPeriodAndOccurrence() {
+		long report = newReport("610100", 2015, 2015);
+		String insert = "insert into figure (report_id, label_id, subject, unit, value, occurrence, period_start, period_end)"
+				+ " values (?, (select min(id) from figure_label), '慰问职工', '人次', 1, ?, 2015, 2015)";
+		this.jdbc.sql(insert).params(report, 0).update();
+		this.jdbc.sql(insert).params(report, 1).update();
+		refused("figure_report_subject_ux", insert, report, 1);
+	}
+
+	@Test
+	void aFigureThatClaimsAMetricDoesNotAlsoHoldOne() {
+		long report = newReport("610100", 2014, 2014);
+		refused("figure_claim_ck", "insert into figure (report_id, metric_id, claimed_metric_id, subject, unit, value,"
+				+ " period_start, period_end) values (?, ?, ?, '会员', '人', 1, 2014, 2014)", report, metricId("members"),
+				metricId("members"));
+	}
+
+	@Test
+	void aFlaggedFigureHasItsExplanation() {
+		long report = newReport("610100", 2013, 2013);
+		refused("figure_flag_note_ck", "insert into figure (report_id, metric_id, subject, unit, value, flag,"
+				+ " period_start, period_end) values (?, ?, '会员', '人', 1, 'explained', 2013, 2013)", report,
+				metricId("members"));
 	}
 
 	@Test

@@ -3,6 +3,10 @@ package org.unionreports.portal.dataimport.web;
 import java.io.IOException;
 import java.util.List;
 
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,6 +20,10 @@ import org.springframework.web.multipart.MultipartFile;
 import org.unionreports.portal.dataimport.FigureImport;
 import org.unionreports.portal.dataimport.FigureImport.Result;
 import org.unionreports.portal.dataimport.FigureImport.Upload;
+import org.unionreports.portal.dataimport.FigureSheet;
+import org.unionreports.portal.dataimport.web.StoreJson.ConflictJson;
+import org.unionreports.portal.report.FigureInput;
+import org.unionreports.portal.report.StoreResult;
 
 /**
  * {@code POST /api/reports/{id}/figures/import}: a CSV body, or a multipart field {@code file} (CSV or XLSX);
@@ -26,19 +34,60 @@ class ImportApiController {
 
 	private final FigureImport imports;
 
-	ImportApiController(FigureImport imports) {
+	private final MessageSource messages;
+
+	ImportApiController(FigureImport imports, MessageSource messages) {
 		this.imports = imports;
+		this.messages = messages;
 	}
 
 	record Problem(int line, String column, String message) {
 	}
 
-	record Answer(int accepted, long rejected, List<Problem> errors, boolean dryRun, boolean written, String encoding) {
+	/** A row's figure as stored (or, on a dry run, as it would be). */
+	record StoredJson(int line, Long id, String subject, String metricKey, boolean holdsMetric, String status,
+			String change, String flag) {
+	}
 
-		static Answer of(Result result, boolean dryRun) {
-			return new Answer(result.sheet().isValid() ? result.accepted() : result.accepted(), result.rejected(),
-					result.sheet().problems().stream().map(p -> new Problem(p.line(), p.column(), p.message())).toList(),
-					dryRun, result.written(), result.encoding() == null ? null : result.encoding().name());
+	/** A row not stored, with the reason. */
+	record NotStoredJson(int line, String reason) {
+	}
+
+	/**
+	 * {@code accepted} rows read without a problem; {@code stored} of them stored (or that would be, on a dry
+	 * run) — the rest are in {@code notStored}, each with its reason — and the {@code conflicts} the report
+	 * has then.
+	 */
+	record Answer(int accepted, long rejected, List<Problem> errors, boolean dryRun, boolean written, String encoding,
+			int stored, List<StoredJson> figures, List<NotStoredJson> notStored, List<ConflictJson> conflicts) {
+
+		static Answer of(Result result, boolean dryRun, MessageSource messages) {
+			List<Problem> problems = result.sheet().problems().stream()
+				.map(p -> new Problem(p.line(), p.column(), p.message()))
+				.toList();
+			String encoding = result.encoding() == null ? null : result.encoding().name();
+			StoreResult stored = result.stored();
+			if (stored == null) {
+				return new Answer(result.accepted(), result.rejected(), problems, dryRun, result.written(), encoding, 0,
+						List.of(), List.of(), List.of());
+			}
+			Locale locale = LocaleContextHolder.getLocale();
+			List<Integer> lines = result.sheet().rows().stream()
+				.filter(row -> row.figure() != null)
+				.map(FigureSheet.Row::line)
+				.toList();
+			List<FigureInput> inputs = result.sheet().figures();
+			List<StoredJson> figures = stored.figures().stream()
+				.map(f -> new StoredJson(lines.get(f.input()), dryRun ? null : f.figureId(), f.subject(),
+						f.metric() == null ? null : f.metric().getKey(), f.holdsMetric(),
+						f.inConflict() ? "conflict" : "stored", f.change().name().toLowerCase(),
+						inputs.get(f.input()).flag() == null ? null : inputs.get(f.input()).flag().code()))
+				.toList();
+			List<NotStoredJson> notStored = stored.notStored().stream()
+				.map(n -> new NotStoredJson(lines.get(n.input()), StoreJson.reason(n, messages, locale)))
+				.toList();
+			return new Answer(result.accepted(), result.rejected(), problems, dryRun, result.written(), encoding,
+					figures.size(), figures, notStored, ConflictJson.of(stored.conflicts(), messages, locale));
 		}
 
 	}
@@ -61,7 +110,7 @@ class ImportApiController {
 	private ResponseEntity<Answer> answer(Long id, Upload upload, boolean dryRun) {
 		Result result = dryRun ? this.imports.check(id, upload) : this.imports.apply(id, upload);
 		HttpStatus status = result.sheet().isValid() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT;
-		return ResponseEntity.status(status).body(Answer.of(result, dryRun));
+		return ResponseEntity.status(status).body(Answer.of(result, dryRun, this.messages));
 	}
 
 }

@@ -57,18 +57,26 @@ class ReportApiController {
 
 	}
 
-	/** A figure: {@code metricKey} for a catalogue metric, else {@code label} for the long tail. */
+	/**
+	 * A figure: {@code metricKey} for a catalogue metric it holds, else {@code label} for the long tail;
+	 * {@code subject} is what the source says it counts, {@code claimsMetricKey} the catalogue metric it means
+	 * while another figure holds it (a conflict for staff to settle), {@code flag} why a figure that breaks a
+	 * soft rule is kept (its {@code note} explains).
+	 */
 	record FigureJson(Long id, String metricKey, String label, String nameZh, String nameEn, String family,
-			String kind, BigDecimal value, String unit, String qualifier, boolean missing, String period,
-			String section, String text, String numberText, String note) {
+			String kind, BigDecimal value, String unit, String qualifier, boolean missing, boolean target,
+			String period, String section, String subject, String text, String numberText, String note,
+			String claimsMetricKey, String flag) {
 
 		static FigureJson of(Figure figure) {
 			return new FigureJson(figure.getId(), figure.isCatalogued() ? figure.getMetric().getKey() : null,
 					figure.isCatalogued() ? null : figure.getLabel().getNameZh(), figure.getNameZh(),
 					figure.getNameEn(), figure.getFamily().code(), figure.getKind().code(), figure.getAmount().value(),
-					figure.getUnit(), figure.getQualifier().code(), figure.isMissing(), figure.getPeriod().toString(),
-					figure.getSection() == null ? null : figure.getSection().getHeading(), figure.getSourceText(),
-					figure.getNumberText(), figure.getNote());
+					figure.getUnit(), figure.getQualifier().code(), figure.isMissing(), figure.isTarget(),
+					figure.getPeriod().toString(), figure.getSection() == null ? null : figure.getSection().getHeading(),
+					figure.getSubject(), figure.getSourceText(), figure.getNumberText(), figure.getNote(),
+					figure.isInConflict() ? figure.getMeantMetric().getKey() : null,
+					figure.getFlag() == null ? null : figure.getFlag().code());
 		}
 
 	}

@@ -3,6 +3,8 @@ package org.unionreports.portal.report.web;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 
@@ -15,14 +17,18 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.unionreports.portal.metric.Metric;
+import org.unionreports.portal.metric.MetricCatalogue;
 import org.unionreports.portal.region.Region;
 import org.unionreports.portal.region.RegionTree;
+import org.unionreports.portal.report.FigureInput;
 import org.unionreports.portal.report.Report;
 import org.unionreports.portal.report.ReportConflictException;
 import org.unionreports.portal.report.ReportEntry;
 import org.unionreports.portal.report.ReportStateException;
 import org.unionreports.portal.report.ReportWorkflow;
 import org.unionreports.portal.report.Source;
+import org.unionreports.portal.report.StoreResult;
 import org.unionreports.portal.shared.NotFoundException;
 import org.unionreports.portal.shared.Period;
 
@@ -36,10 +42,14 @@ class ReportWriteApiController {
 
 	private final ReportWorkflow workflow;
 
-	ReportWriteApiController(RegionTree regions, ReportEntry entry, ReportWorkflow workflow) {
+	private final MetricCatalogue catalogue;
+
+	ReportWriteApiController(RegionTree regions, ReportEntry entry, ReportWorkflow workflow,
+			MetricCatalogue catalogue) {
 		this.regions = regions;
 		this.entry = entry;
 		this.workflow = workflow;
+		this.catalogue = catalogue;
 	}
 
 	/** {@code source} is the publisher's name, or an object with {@code publisher}, {@code date}, {@code url}. */
@@ -95,6 +105,39 @@ class ReportWriteApiController {
 	@PostMapping("/api/reports/{id}/publish")
 	Status publish(@PathVariable Long id) {
 		return Status.of(this.workflow.publish(id));
+	}
+
+	record MetricChoice(String metricKey) {
+	}
+
+	record Note(String note) {
+	}
+
+	record Conflicts(List<Long> conflicted, int open) {
+	}
+
+	/**
+	 * Says which figure is the report's value for a catalogue metric ({@code metricKey}), settling a conflict;
+	 * {@code null} makes the figure a long-tail figure that claims no metric. Answers with the conflicts left.
+	 */
+	@PostMapping("/api/reports/{id}/figures/{figureId}/metric")
+	Conflicts map(@PathVariable Long id, @PathVariable Long figureId, @RequestBody MetricChoice choice) {
+		Metric metric = choice.metricKey() == null || choice.metricKey().isBlank() ? null
+				: this.catalogue.byKey(choice.metricKey())
+					.orElseThrow(() -> new IllegalArgumentException("no catalogue metric has the key " + choice.metricKey()));
+		List<StoreResult.Conflict> left = this.entry.mapFigure(id, null, figureId, metric);
+		return new Conflicts(left.stream().flatMap(c -> c.figureIds().stream()).toList(), left.size());
+	}
+
+	/** A figure's note: where it breaks a soft rule, its explanation (the figure is then flagged). */
+	@PostMapping("/api/reports/{id}/figures/{figureId}/note")
+	Map<String, Object> explain(@PathVariable Long id, @PathVariable Long figureId, @RequestBody Note note) {
+		FigureInput.Flag flag = this.entry.explain(id, figureId, note.note());
+		Map<String, Object> answer = new java.util.LinkedHashMap<>();
+		answer.put("id", figureId);
+		answer.put("flag", flag == null ? null : flag.code());
+		answer.put("unexplained", this.entry.unexplained(id).size());
+		return answer;
 	}
 
 	private static Source source(JsonNode source) {

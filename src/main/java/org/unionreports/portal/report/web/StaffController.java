@@ -14,9 +14,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.unionreports.portal.identity.Access;
+import org.unionreports.portal.metric.Metric;
 import org.unionreports.portal.metric.MetricCatalogue;
 import org.unionreports.portal.region.Region;
 import org.unionreports.portal.region.RegionTree;
+import org.unionreports.portal.report.Figure;
+import org.unionreports.portal.report.FigureRules;
 import org.unionreports.portal.report.Report;
 import org.unionreports.portal.report.ReportCatalogue;
 import org.unionreports.portal.report.ReportConflictException;
@@ -26,6 +29,7 @@ import org.unionreports.portal.report.ReportNotFoundException;
 import org.unionreports.portal.report.ReportStateException;
 import org.unionreports.portal.report.ReportWorkflow;
 import org.unionreports.portal.report.StaffDesk;
+import org.unionreports.portal.shared.Period;
 
 /** The staff desk: the reports in scope, starting a report, a report's workspace, its workflow and record. */
 @Controller
@@ -109,7 +113,55 @@ class StaffController {
 			.toList());
 		model.addAttribute("canEdit", this.access.canEdit(doc.report().getRegion()));
 		model.addAttribute("canDecide", this.access.canDecide(doc.report().getRegion().getPath()));
+		java.util.Map<Long, Figure> byId = new java.util.HashMap<>();
+		doc.figures().forEach(figure -> byId.put(figure.getId(), figure));
+		model.addAttribute("conflicts", this.entry.conflicts(id)
+			.stream()
+			.map(conflict -> new ConflictView(conflict.metric(), conflict.period(),
+					conflict.figureIds().stream().map(byId::get).filter(java.util.Objects::nonNull).toList()))
+			.toList());
+		model.addAttribute("unexplained", this.entry.unexplained(id)
+			.stream()
+			.map(finding -> new Unexplained(byId.get(Long.valueOf(finding.field())), finding))
+			.toList());
+		model.addAttribute("explained", doc.figures().stream().filter(figure -> figure.getFlag() != null).toList());
 		return "staff/report";
+	}
+
+	/** Figures that mean one catalogue metric for one period: staff say which is the report's value. */
+	record ConflictView(Metric metric, Period period, java.util.List<Figure> figures) {
+	}
+
+	/** A figure that breaks a soft rule, with the rule, waiting for its explanation. */
+	record Unexplained(Figure figure, FigureRules.Finding finding) {
+	}
+
+	@PostMapping("/staff/reports/{id}/figures/{figureId}/metric")
+	String map(@PathVariable Long id, @PathVariable Long figureId, @RequestParam(required = false) String metricKey,
+			RedirectAttributes redirect) {
+		Metric metric = metricKey == null || metricKey.isBlank() ? null
+				: this.catalogue.byKey(metricKey).orElseThrow(() -> new ReportNotFoundException(id));
+		try {
+			this.entry.mapFigure(id, null, figureId, metric);
+			redirect.addFlashAttribute("message", "staff.report.conflictSettled");
+		}
+		catch (ReportStateException ex) {
+			redirect.addFlashAttribute("problem", ex.messageKey());
+		}
+		return "redirect:/staff/reports/" + id;
+	}
+
+	@PostMapping("/staff/reports/{id}/figures/{figureId}/note")
+	String explain(@PathVariable Long id, @PathVariable Long figureId, @RequestParam(required = false) String note,
+			RedirectAttributes redirect) {
+		try {
+			this.entry.explain(id, figureId, note);
+			redirect.addFlashAttribute("message", "staff.report.noteSaved");
+		}
+		catch (ReportStateException ex) {
+			redirect.addFlashAttribute("problem", ex.messageKey());
+		}
+		return "redirect:/staff/reports/" + id;
 	}
 
 	@GetMapping("/staff/reports/{id}/history")

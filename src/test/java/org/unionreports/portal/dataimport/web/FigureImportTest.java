@@ -188,14 +188,23 @@ class FigureImportTest {
 	}
 
 	@Test
-	void aFileThatRepeatsAFigureStoresItOnceWithTheLaterValue() throws Exception {
+	void aFileThatGivesOneFigureTwiceKeepsBothValuesAndStoresAWordForWordRepeatOnce() throws Exception {
 		long report = draft();
-		byte[] file = "metric_zh,unit,value\n工会会员数,人,100\n帮扶资金,元,5万\n工会会员数,人,120\n".getBytes(StandardCharsets.UTF_8);
+		byte[] file = ("metric_zh,unit,value\n工会会员数,人,100\n帮扶资金,元,5万\n工会会员数,人,120\n帮扶资金,元,5万\n")
+			.getBytes(StandardCharsets.UTF_8);
+		// Two values of one figure are two facts the file states: neither replaces the other, and which one is
+		// the report's members is left for a person (a conflict). The second 5万 of 帮扶资金 says it again.
 		this.mvc.perform(post("/api/reports/{id}/figures/import", report).with(httpBasic(STAFF, TestUsers.PASSWORD))
-			.contentType("text/csv").content(file)).andExpect(status().isOk());
-		assertThat(figures(report)).isEqualTo(2);
+			.contentType("text/csv").content(file))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.accepted").value(4))
+			.andExpect(jsonPath("$.stored").value(3))
+			.andExpect(jsonPath("$.notStored[0].line").value(5))
+			.andExpect(jsonPath("$.notStored[0].reason").value(containsString("同一事实只存一次")))
+			.andExpect(jsonPath("$.conflicts[0].metricKey").value("members"));
+		assertThat(figures(report)).isEqualTo(3);
 		assertThat(this.jdbc.sql("select new_text from report_change where report_id = :id and label = '工会会员数'")
-			.param("id", report).query(String.class).list()).containsExactly("120人");
+			.param("id", report).query(String.class).list()).containsExactlyInAnyOrder("100人", "120人");
 	}
 
 	@Test
@@ -207,7 +216,9 @@ class FigureImportTest {
 			.with(httpBasic(STAFF, TestUsers.PASSWORD)).contentType("text/csv").content(file))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].line").value(3))
-			.andExpect(jsonPath("$.errors[0].message").value(containsString("cannot be larger than")))
+			.andExpect(jsonPath("$.errors[0].column").value("note"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("is larger than")))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("explain why in the note")))
 			.andExpect(jsonPath("$.errors[1].line").value(4));
 		assertThat(figures(report)).isZero();
 	}
