@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,10 +45,12 @@ import org.unionreports.portal.metric.Metric;
 import org.unionreports.portal.metric.MetricCatalogue;
 import org.unionreports.portal.metric.MetricKind;
 import org.unionreports.portal.report.FigureInput;
+import org.unionreports.portal.report.FigureRules;
 import org.unionreports.portal.report.ReportCatalogue;
 import org.unionreports.portal.report.ReportEntry;
 import org.unionreports.portal.report.ReportEntry.SectionText;
 import org.unionreports.portal.report.ReportStateException;
+import org.unionreports.portal.report.StoreResult;
 import org.unionreports.portal.shared.Amount;
 import org.unionreports.portal.shared.FigureFormat;
 import org.unionreports.portal.shared.FigureFormatException;
@@ -71,12 +75,15 @@ class ExtractionController {
 
 	private final MessageSource messages;
 
+	private final FigureRules rules;
+
 	/** The largest text (pasted or as a .txt file) the extractor reads; a report's text is well under 1 MB. */
 	private final DataSize maxText;
 
 	ExtractionController(FigureExtractor extractor, ReportCatalogue reports, ReportEntry entry,
-			MetricCatalogue catalogue, MessageSource messages,
+			MetricCatalogue catalogue, MessageSource messages, FigureRules rules,
 			@Value("${portal.extract.max-text-size:2MB}") DataSize maxText) {
+		this.rules = rules;
 		this.extractor = extractor;
 		this.reports = reports;
 		this.entry = entry;
@@ -132,20 +139,23 @@ class ExtractionController {
 	/** The review as a plain form post: the page without its script, and short reports. */
 	@PostMapping("/staff/reports/{id}/extract/accept")
 	String accept(@PathVariable Long id, @ModelAttribute("form") ExtractionForm form, BindingResult result, Model model,
-			RedirectAttributes redirect) {
+			Locale locale, RedirectAttributes redirect) {
 		guard(id);
 		load(id, model);
-		if (!store(id, form, result)) {
+		Summary summary = store(id, form, result, locale);
+		if (summary == null) {
 			return "staff/extract";
 		}
 		redirect.addFlashAttribute("message", "extract.done");
+		summary.flash().forEach(redirect::addFlashAttribute);
 		return "redirect:/staff/reports/" + id;
 	}
 
 	/**
 	 * The review as one JSON body, as the page's script sends it: a long report has thousands of fields, past
-	 * what a form post may carry. Answers 200 with where to go next (the workspace, with the same message as
-	 * after a form post), or 422 with every problem at its row, in the user's language, and nothing stored.
+	 * what a form post may carry. Answers 200 with where to go next (the workspace, which then says what was
+	 * stored, as after a form post), or 422 with every problem at its row, in the user's language, and
+	 * nothing stored.
 	 */
 	@PostMapping(path = "/staff/reports/{id}/extract/accept.json", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
@@ -153,21 +163,27 @@ class ExtractionController {
 			HttpServletRequest request, HttpServletResponse response) {
 		guard(id);
 		BindingResult result = new BeanPropertyBindingResult(form, "form");
-		if (!store(id, form, result)) {
+		Summary summary = store(id, form, result, locale);
+		if (summary == null) {
 			return ResponseEntity.status(422).body(ReviewAnswer.refused(result, this.messages, locale));
 		}
 		String next = "/staff/reports/" + id;
 		FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
 		flash.put("message", "extract.done");
+		flash.putAll(summary.flash());
 		RequestContextUtils.saveOutputFlashMap(next, request, response);
-		return ResponseEntity.ok(ReviewAnswer.stored(request.getContextPath() + next));
+		return ResponseEntity.ok(ReviewAnswer.stored(request.getContextPath() + next, summary));
 	}
 
-	/** Reads every accepted row; stores them all, or, with any problem, nothing. */
-	private boolean store(Long id, ExtractionForm form, BindingResult result) {
+	/**
+	 * Reads every accepted row and checks them together (a rate over 100 % is refused at its row; a figure
+	 * that breaks a soft rule is kept, flagged when its note explains it); stores them all, or, with any
+	 * problem, nothing (null).
+	 */
+	private Summary store(Long id, ExtractionForm form, BindingResult result, Locale locale) {
 		form.applyHolds();
 		MetricCatalogue.Lookup metrics = this.catalogue.snapshot();
-		List<FigureInput> accepted = new ArrayList<>();
+		Map<String, FigureInput> accepted = new LinkedHashMap<>();
 		for (int i = 0; i < form.getFigures().size(); i++) {
 			ExtractionForm.Row row = form.getFigures().get(i);
 			if (!row.isAccept()) {
@@ -175,24 +191,36 @@ class ExtractionController {
 			}
 			FigureInput input = input(row, "figures[" + i + "].", metrics, result);
 			if (input != null) {
-				accepted.add(input);
+				accepted.put(Integer.toString(i), input);
+			}
+		}
+		for (FigureRules.Finding finding : this.rules.errors(accepted)) {
+			FigureInput input = accepted.get(finding.field());
+			if (!finding.warning()) {
+				result.rejectValue("figures[" + finding.field() + "].value", finding.messageKey(),
+						finding.arguments().toArray(), null);
+			}
+			else if (input.note() != null && input.flag() == null) {
+				accepted.put(finding.field(), input.withFlag(finding.flag()));
 			}
 		}
 		if (result.hasErrors()) {
-			return false;
+			return null;
 		}
+		List<Integer> rowOf = accepted.keySet().stream().map(Integer::valueOf).toList();
 		try {
 			List<SectionText> sections = !form.isImportSections() ? List.of()
 					: form.getSections()
 						.stream()
 						.map(section -> new SectionText(section.getHeading(), section.getNarrative()))
 						.toList();
-			this.entry.acceptExtraction(id, sections, form.isDropEmptySections(), accepted);
-			return true;
+			StoreResult stored = this.entry.acceptExtraction(id, sections, form.isDropEmptySections(),
+					List.copyOf(accepted.values()));
+			return Summary.of(stored, form, rowOf, this.messages, locale);
 		}
 		catch (ReportStateException ex) {
 			result.reject(ex.messageKey());
-			return false;
+			return null;
 		}
 	}
 
@@ -241,8 +269,12 @@ class ExtractionController {
 				: new FigureInput.LongTail(row.getLabel().strip(), null, Family.OTHER,
 						row.isTarget() ? MetricKind.TARGET : MetricKind.FLOW);
 		String note = row.getNote() == null || row.getNote().isBlank() ? null : row.getNote().strip();
+		// The figure's own subject, as the text import gives it: what the source says it counts.
+		String subject = row.getLabel() == null || row.getLabel().isBlank()
+				? (row.getNumberText() == null ? "" : row.getNumberText()) + unit : row.getLabel().strip();
+		subject = subject.length() > 200 ? subject.substring(0, 200) : subject;
 		return new FigureInput(row.getSection(), metric, longTail, amount, period, row.isTarget(), row.getContext(),
-				row.getNumberText(), note);
+				row.getNumberText(), note, subject, metric != null && row.isHoldsMetric(), null);
 	}
 
 	private void guard(Long id) {

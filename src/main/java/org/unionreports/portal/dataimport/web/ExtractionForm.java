@@ -54,7 +54,6 @@ public class ExtractionForm {
 			row.narrative = part.narrative();
 			form.sections.add(row);
 		}
-		form.applyHolds();
 		return form;
 	}
 
@@ -88,22 +87,14 @@ public class ExtractionForm {
 	}
 
 	/**
-	 * Marks the chosen row of each conflict as holding its metric: the one staff picked, else the first
-	 * accepted row of the group, so that a save never leaves a metric without its value.
+	 * Marks the row staff chose in each conflict as holding its metric. Where they chose none, no row is
+	 * marked: the store keeps the metric's current holder, or gives it to the first, and the workspace lists
+	 * the conflict for a person to settle.
 	 */
 	void applyHolds() {
-		Map<String, Integer> chosen = new LinkedHashMap<>(this.holds);
 		for (Map.Entry<Integer, String> conflict : getConflicts().entrySet()) {
 			Row row = this.figures.get(conflict.getKey());
-			Integer pick = chosen.get(conflict.getValue());
-			if (pick == null || pick < 0 || pick >= this.figures.size() || !this.figures.get(pick).accept) {
-				pick = null;
-			}
-			if (pick == null && row.accept) {
-				chosen.put(conflict.getValue(), conflict.getKey());
-				pick = conflict.getKey();
-			}
-			row.holdsMetric = pick != null && pick.equals(conflict.getKey());
+			row.holdsMetric = row.accept && conflict.getKey().equals(this.holds.get(conflict.getValue()));
 		}
 	}
 

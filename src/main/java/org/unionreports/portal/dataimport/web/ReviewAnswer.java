@@ -10,23 +10,23 @@ import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 
 /**
- * What the review's JSON endpoint answers: where to go once stored, or every problem, at its row and field
+ * What the review's JSON endpoint answers: where to go once stored and what was stored, or every problem, at its row and field
  * ({@code figures[3].value} is row 3, field {@code value}), already written in the user's language, with a
  * summary line for the top of the page.
  */
-record ReviewAnswer(String redirect, String summary, List<RowError> errors, List<String> messages) {
+record ReviewAnswer(String redirect, Summary stored, String summary, List<RowError> errors, List<String> messages) {
 
 	private static final Pattern ROW_FIELD = Pattern.compile("figures\\[(\\d+)]\\.(\\w+)");
 
-	static ReviewAnswer stored(String redirect) {
-		return new ReviewAnswer(redirect, null, List.of(), List.of());
+	static ReviewAnswer stored(String redirect, Summary stored) {
+		return new ReviewAnswer(redirect, stored, null, List.of(), List.of());
 	}
 
 	static ReviewAnswer refused(BindingResult result, MessageSource messages, Locale locale) {
 		List<RowError> errors = result.getFieldErrors().stream().map(error -> rowError(error, messages, locale)).toList();
 		List<String> global = result.getGlobalErrors().stream().map(error -> messages.getMessage(error, locale)).toList();
 		String summary = messages.getMessage("staff.figures.errors", new Object[] { result.getErrorCount() }, locale);
-		return new ReviewAnswer(null, summary, errors, global);
+		return new ReviewAnswer(null, null, summary, errors, global);
 	}
 
 	private static RowError rowError(FieldError error, MessageSource messages, Locale locale) {

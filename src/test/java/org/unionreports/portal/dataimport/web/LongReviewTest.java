@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,9 @@ class LongReviewTest {
 
 	static final String STAFF = "lr-staff";
 
+	/** A year of its own for each test's report: one report per region and period. */
+	static final AtomicInteger YEARS = new AtomicInteger(1950);
+
 	@Autowired
 	MockMvc mvc;
 
@@ -68,7 +72,7 @@ class LongReviewTest {
 		this.session = new MockHttpSession();
 		this.mvc.perform(post("/login").session(this.session).with(csrf()).param("username", STAFF)
 			.param("password", TestUsers.PASSWORD));
-		int year = 1960 + (int) (System.nanoTime() % 60);
+		int year = YEARS.incrementAndGet();
 		String created = this.mvc.perform(post("/staff/reports").session(this.session).with(csrf())
 			.param("regionCode", "610100").param("periodStart", String.valueOf(year))
 			.param("title", "西安市工会长报告 " + System.nanoTime())).andReturn().getResponse().getRedirectedUrl();
@@ -152,6 +156,43 @@ class LongReviewTest {
 			.andReturn();
 		assertThat(this.json.readTree(english.getResponse().getContentAsString(StandardCharsets.UTF_8))
 			.get("errors").get(1).get("message").asString()).startsWith("\"明年\" is not a period");
+	}
+
+	@Test
+	void twoFiguresOfOneMetricAreBothStoredTheChosenOneHoldsItAndTheWorkspaceSaysSo() throws Exception {
+		Map<String, Object> review = review(3);
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> figures = (List<Map<String, Object>>) review.get("figures");
+		figures.get(0).put("accept", true);
+		for (int i = 0; i < 2; i++) {
+			figures.get(i).put("metricKey", "members");
+			figures.get(i).put("unit", "人");
+		}
+		figures.get(0).put("label", "工会会员");
+		figures.get(0).put("value", "4.2万");
+		figures.get(1).put("label", "新发展会员");
+		figures.get(1).put("value", "5000");
+		review.put("holds", Map.of("members||", 0));
+		MvcResult stored = this.mvc.perform(post("/staff/reports/{id}/extract/accept.json", this.report)
+			.session(this.session).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+			.content(this.json.writeValueAsString(review)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.stored.accepted").value(3))
+			.andExpect(jsonPath("$.stored.stored").value(3))
+			.andExpect(flash().attribute("extractStored", 3))
+			.andReturn();
+		assertThat(stored()).isEqualTo(3);
+		assertThat(this.jdbc.sql("""
+				select f.value from figure f join metric m on m.id = f.metric_id
+				where f.report_id = ? and m.key = 'members'""").param(this.report).query(Double.class).list())
+			.as("the chosen figure holds the metric").containsExactly(42000.0);
+		assertThat(this.jdbc.sql("""
+				select count(*) from figure f join metric m on m.id = f.claimed_metric_id
+				where f.report_id = ? and m.key = 'members'""").param(this.report).query(Long.class).single())
+			.as("the other claims it").isEqualTo(1);
+		this.mvc.perform(get("/staff/reports/{id}", this.report).session(this.session)
+			.flashAttrs(stored.getFlashMap()))
+			.andExpect(content().string(containsString("采用了 3 项数据，保存了 3 项。")));
 	}
 
 	@Test
