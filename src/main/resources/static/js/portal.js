@@ -28,6 +28,12 @@ function uploadMessage(form, id) {
     bar.hidden = true;
     bar.value = 0;
   }
+  // The answer to an earlier file must not stand under a message about this one (its import button would
+  // import the earlier file).
+  var result = id && form.getAttribute('hx-target') && document.querySelector(form.getAttribute('hx-target'));
+  if (result) {
+    result.replaceChildren();
+  }
 }
 document.addEventListener('htmx:beforeRequest', function (event) {
   var form = event.detail.elt;
@@ -46,8 +52,9 @@ document.addEventListener('htmx:beforeRequest', function (event) {
   }
 });
 document.addEventListener('htmx:beforeSwap', function (event) {
-  var form = event.detail.elt;
-  if (!form.matches || !form.matches('form[data-max-bytes]')) {
+  // htmx gives this event the target as its element; the form that sent the request is in requestConfig.
+  var form = event.detail.requestConfig ? event.detail.requestConfig.elt : event.detail.elt;
+  if (!form || !form.matches || !form.matches('form[data-max-bytes]')) {
     return;
   }
   var status = event.detail.xhr.status;

@@ -247,10 +247,19 @@ class LongReportBrowserIT {
 	void theImportPageShowsARefusedFileAndAFileOverTheLimit() throws Exception {
 		Path bad = Files.createTempFile("figures-", ".csv");
 		Files.writeString(bad, "metric_zh,unit,value\n工会会员数,人,很多\n集体合同签订率,%,120\n", StandardCharsets.UTF_8);
+		this.browser.signIn(STAFF, TestUsers.PASSWORD);
 		this.browser.open("/staff/reports/" + this.report + "/import");
 		this.browser.find(By.id("file")).sendKeys(bad.toAbsolutePath().toString());
 		this.browser.click(By.cssSelector("main form button[type=submit]"));
-		this.browser.waitFor(By.id("import-problems"));
+		try {
+			this.browser.waitFor(By.id("import-problems"));
+		}
+		catch (RuntimeException ex) {
+			this.browser.screenshot("import-422-missing");
+			System.out.println("PAGE: " + this.browser.path() + "\n" + this.browser.text());
+			this.browser.driver().manage().logs().get("browser").forEach(entry -> System.out.println("CONSOLE: " + entry));
+			throw ex;
+		}
 		this.browser.screenshot("import-422-shown");
 		assertThat(this.browser.find(By.id("import-problems")).getText()).contains("第 2 行");
 
@@ -267,6 +276,8 @@ class LongReportBrowserIT {
 		this.browser.waitFor(By.id("upload-too-large"));
 		assertThat(this.browser.find(By.id("upload-too-large")).getText()).contains("20 MB");
 		assertThat(this.browser.find(By.id("upload-progress")).isDisplayed()).isFalse();
+		assertThat(this.browser.driver().findElements(By.id("import-problems"))).as("the earlier file's answer is gone")
+			.isEmpty();
 		this.browser.screenshot("import-413-shown");
 		Files.delete(bad);
 		Files.delete(huge);
