@@ -11,8 +11,8 @@ import org.unionreports.portal.shared.Qualifier;
 /**
  * How figures combine (DOMAIN.md), as pure functions: across sub-regions flows and stocks add up, rates
  * are a mean weighted by their base or else a range, per-unit figures do not combine; over the years of
- * one region flows add up and stocks take the latest. A combination keeps the qualifiers honest: a sum
- * with a 余 in it is itself 余, one with a 近 is 近, one with both (or an 约) is 约.
+ * one region flows add up and stocks take the latest. Which qualifier a combination carries is decided by
+ * {@link QualifierAlgebra} alone.
  */
 public final class Aggregation {
 
@@ -33,13 +33,26 @@ public final class Aggregation {
 
 	}
 
-	/** What the parts combine to: a value, or for rates without a base the range of the parts. */
-	public record Combined(BigDecimal value, Qualifier qualifier, BigDecimal min, BigDecimal max) {
+	/**
+	 * What the parts combine to: a value, or for rates without a base the range of the parts, each end with
+	 * its own qualifier ({@code qualifier} is then the range's as a whole).
+	 */
+	public record Combined(BigDecimal value, Qualifier qualifier, BigDecimal min, BigDecimal max,
+			Qualifier minQualifier, Qualifier maxQualifier) {
 
 		public Combined {
 			value = plain(value);
 			min = plain(min);
 			max = plain(max);
+			if (min != null) {
+				minQualifier = minQualifier == null ? Qualifier.EXACT : minQualifier;
+				maxQualifier = maxQualifier == null ? Qualifier.EXACT : maxQualifier;
+			}
+		}
+
+		/** A single value with its qualifier. */
+		public Combined(BigDecimal value, Qualifier qualifier) {
+			this(value, qualifier, null, null, null, null);
 		}
 
 		public boolean isRange() {
@@ -63,7 +76,7 @@ public final class Aggregation {
 			return null;
 		}
 		BigDecimal total = parts.stream().map(Part::value).reduce(BigDecimal.ZERO, BigDecimal::add);
-		return new Combined(total, qualifierOf(parts), null, null);
+		return new Combined(total, QualifierAlgebra.ofSum(qualifiers(parts)));
 	}
 
 	/** The latest of a region's figures over the years: a stock's level at the end of the span. */
@@ -72,7 +85,7 @@ public final class Aggregation {
 			return null;
 		}
 		Part last = partsOldestFirst.get(partsOldestFirst.size() - 1);
-		return new Combined(last.value(), last.qualifier(), null, null);
+		return new Combined(last.value(), last.qualifier());
 	}
 
 	/**
@@ -90,38 +103,25 @@ public final class Aggregation {
 				.map(p -> p.value().multiply(p.base()))
 				.reduce(BigDecimal.ZERO, BigDecimal::add);
 			return new Combined(weightedSum.divide(bases, 2, RoundingMode.HALF_EVEN).stripTrailingZeros(),
-					qualifierOf(parts), null, null);
+					QualifierAlgebra.ofRate(qualifiers(parts)));
 		}
 		BigDecimal min = parts.stream().map(Part::value).min(Comparator.naturalOrder()).orElseThrow();
 		BigDecimal max = parts.stream().map(Part::value).max(Comparator.naturalOrder()).orElseThrow();
 		if (min.compareTo(max) == 0) {
-			return new Combined(min, qualifierOf(parts), null, null);
+			return new Combined(min, QualifierAlgebra.ofRate(qualifiers(parts)));
 		}
-		return new Combined(null, qualifierOf(parts), min, max);
+		Qualifier low = endQualifier(parts, min);
+		Qualifier high = endQualifier(parts, max);
+		return new Combined(null, QualifierAlgebra.ofRate(List.of(low, high)), min, max, low, high);
 	}
 
-	/**
-	 * The qualifier of a combination: exact when every part is; 余 when some are more than they say
-	 * (余, 多, 超, 以上) and none less; 近 when some are less (近) and none more; 约 otherwise.
-	 */
-	static Qualifier qualifierOf(List<Part> parts) {
-		boolean more = false;
-		boolean less = false;
-		for (Part part : parts) {
-			switch (part.qualifier().direction()) {
-				case "+" -> more = true;
-				case "-" -> less = true;
-				case "~" -> {
-					return Qualifier.YUE;
-				}
-				default -> {
-				}
-			}
-		}
-		if (more && less) {
-			return Qualifier.YUE;
-		}
-		return more ? Qualifier.YU : less ? Qualifier.JIN : Qualifier.EXACT;
+	/** An end of a range says what the part (or the parts) of that value say. */
+	private static Qualifier endQualifier(List<Part> parts, BigDecimal end) {
+		return QualifierAlgebra.ofRate(qualifiers(parts.stream().filter(p -> p.value().compareTo(end) == 0).toList()));
+	}
+
+	private static List<Qualifier> qualifiers(List<Part> parts) {
+		return parts.stream().map(Part::qualifier).toList();
 	}
 
 }

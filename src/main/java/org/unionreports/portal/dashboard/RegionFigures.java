@@ -473,7 +473,7 @@ public class RegionFigures {
 		private Node exact(long regionId, Metric metric, Period period) {
 			for (Stored figure : stored(regionId, metric)) {
 				if (figure.period().equals(period)) {
-					return new Node(new Combined(figure.value(), figure.qualifier(), null, null), Source.OWN,
+					return new Node(new Combined(figure.value(), figure.qualifier()), Source.OWN,
 							figure.draft());
 				}
 			}

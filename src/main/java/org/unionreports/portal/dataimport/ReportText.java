@@ -2,6 +2,7 @@ package org.unionreports.portal.dataimport;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.unionreports.portal.report.ReportEntry.SectionText;
@@ -9,9 +10,12 @@ import org.unionreports.portal.report.ReportEntry.SectionText;
 /**
  * Splits the text of a published report into its sections. Reports copied from web pages carry noise that
  * is removed first: pinyin readings after characters ("工會(huì )"), image file names, "related picture"
- * markers and the share buttons at the end of the page. A heading is a short line that is not a sentence;
- * the text before the first heading is the report's lead. A kicker line printed over a heading
- * ("搭建平台 创新载体") opens that section's narrative.
+ * markers and the share buttons at the end of the page. A heading is a short line of its own that is not a
+ * sentence: a title ("思想政治引领凝聚新动能"), a numbered one ("一、……", "（一）……", "1．……"), or a two-part
+ * slogan with a comma or 、 ("强基础固根本，组织建设全面加强"). Bylines, breadcrumbs ("首页 > 新闻 > 正文"),
+ * photo captions (…摄, 图为…, …供图), date lines and "相关资料图" are never headings. The text before the first
+ * heading is the report's lead. A kicker line printed over a heading ("搭建平台 创新载体") opens that
+ * section's narrative.
  */
 public final class ReportText {
 
@@ -20,9 +24,25 @@ public final class ReportText {
 
 	private static final Pattern SENTENCE_MARK = Pattern.compile("[。，,；;：:！!？?、()（）]");
 
-	private static final Pattern BYLINE = Pattern.compile(".*(记者|記者|通讯员|通訊員|编辑|編輯|来源|來源).*");
+	private static final Pattern BYLINE = Pattern.compile(".*(记者|記者|通讯员|通訊員|编辑|編輯|来源|來源|责编|責編|作者).*");
+
+	/** A numbered heading: 一、 （一） (一) 1． 1. 1、 — the number, then a short title that is not a sentence. */
+	private static final Pattern NUMBERED = Pattern.compile(
+			"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\\d{1,2}[．.、](?!\\d)|第[一二三四五六七八九十]{1,3}[部分章节]?[、，,：:\\s])\\s*(?<title>.+)");
+
+	/** Two parts with one comma, 、 or space between them, and no sentence mark: a slogan heading. */
+	private static final Pattern SLOGAN = Pattern.compile("[^，,、\\s。；;：:！!？?]{2,16}[，,、\\s][^，,、\\s。；;：:！!？?]{2,16}");
+
+	/** The site's path to the page (首页 > 新闻 > 正文): web noise, dropped. */
+	private static final Pattern BREADCRUMB = Pattern.compile(".*(?:首页|首頁|当前位置|當前位置|您的位置).*[>＞»›].*");
+
+	/** Lines that are never headings: breadcrumbs, photo captions, dates, picture markers. */
+	private static final Pattern NOT_A_HEADING = Pattern.compile(".*[>＞»›].*|.*(?:摄|供图|图片来源.*|资料图|資料圖)$|^(?:图为|圖為|图片|圖片|相关|相關).*|"
+			+ ".*(?:首页|首頁|正文|当前位置|當前位置).*|^[\\d\\s年月日:：./\\-]+$|.*\\d{4}[-/年]\\d{1,2}[-/月]\\d{1,2}.*|.*(?:发布时间|發布時間|浏览|瀏覽|阅读|閱讀)[:：].*");
 
 	private static final int MAX_HEADING = 30;
+
+	private static final int MAX_NUMBERED_HEADING = 40;
 
 	private static final int MIN_HEADING = 4;
 
@@ -59,7 +79,8 @@ public final class ReportText {
 		int offset = 0;
 		for (String raw : text.split("\n", -1)) {
 			String line = clean(raw).replace('\u00A0', ' ').replace('\u3000', ' ').replace("\r", "").strip();
-			if (!line.isEmpty() && !NOISE_LINE.matcher(line).matches() && !line.equals(title)) {
+			if (!line.isEmpty() && !NOISE_LINE.matcher(line).matches() && !BREADCRUMB.matcher(line).matches()
+					&& !line.equals(title)) {
 				lines.add(new Line(line, offset));
 			}
 			offset += raw.length() + 1;
@@ -108,8 +129,21 @@ public final class ReportText {
 
 	static boolean isHeading(String line) {
 		int length = line.codePointCount(0, line.length());
-		return length >= MIN_HEADING && length <= MAX_HEADING && !SENTENCE_MARK.matcher(line).find()
-				&& !BYLINE.matcher(line).matches() && line.codePoints().noneMatch(Character::isDigit);
+		if (length < MIN_HEADING || length > MAX_NUMBERED_HEADING || BYLINE.matcher(line).matches()
+				|| NOT_A_HEADING.matcher(line).matches()) {
+			return false;
+		}
+		Matcher numbered = NUMBERED.matcher(line);
+		if (numbered.matches()) {
+			String title = numbered.group("title").strip();
+			return title.codePointCount(0, title.length()) >= 2 && !title.matches(".*[。；;！!？?]$")
+					&& !title.matches(".*[。；;].+") && !title.contains("%")
+					&& title.replaceAll("\\d{4}年", "").codePoints().noneMatch(Character::isDigit);
+		}
+		if (length > MAX_HEADING || line.codePoints().anyMatch(Character::isDigit)) {
+			return false;
+		}
+		return !SENTENCE_MARK.matcher(line).find() || SLOGAN.matcher(line).matches();
 	}
 
 }

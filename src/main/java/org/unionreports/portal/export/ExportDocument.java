@@ -26,7 +26,8 @@ public record ExportDocument(String title, String regionCode, String regionNameZ
 
 	/**
 	 * One figure, in the columns of the exchange format (CONTRACT.md) plus where it belongs. {@code written}
-	 * is the figure as the reports write it (2.06亿元), {@code writtenEn} in English.
+	 * is a report's figure as its report wrote it (3200余万元, SourceWriting) or a rolled-up value as the
+	 * portal writes it (2.06亿元), {@code writtenEn} in English.
 	 */
 	public record Row(String section, String text, String numberText, BigDecimal value, String unit, String qualifier,
 			String metricKey, String metricZh, String metricEn, String family, String period, String kind, String note,

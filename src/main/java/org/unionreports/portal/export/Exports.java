@@ -34,6 +34,7 @@ import org.unionreports.portal.report.Source;
 import org.unionreports.portal.shared.Amount;
 import org.unionreports.portal.shared.FigureFormat;
 import org.unionreports.portal.shared.Period;
+import org.unionreports.portal.shared.SourceWriting;
 import org.unionreports.portal.shared.web.FigureText;
 
 /**
@@ -118,7 +119,8 @@ public class Exports {
 				amount.value(), amount.unit(), amount.qualifier().code(),
 				figure.isCatalogued() ? figure.getMetric().getKey() : null, figure.getNameZh(), figure.getNameEn(),
 				figure.getFamily().code(), figure.getPeriod().toString(), figure.isTarget() ? "target" : figure.getKind().code(),
-				figure.getNote(), FigureFormat.write(amount, ZH), FigureFormat.write(amount, Locale.ENGLISH),
+				figure.getNote(), SourceWriting.write(figure.getNumberText(), amount, figure.getSourceText(), ZH),
+				FigureFormat.write(amount, Locale.ENGLISH),
 				region.getCode(), region.getNameZh(), reportId);
 	}
 

@@ -21,6 +21,7 @@ import org.unionreports.portal.report.ReportCatalogue;
 import org.unionreports.portal.report.ReportDocument;
 import org.unionreports.portal.report.ReportNotFoundException;
 import org.unionreports.portal.shared.FigureFormat;
+import org.unionreports.portal.shared.SourceWriting;
 import org.unionreports.portal.shared.web.FigureText;
 
 /**
@@ -124,7 +125,8 @@ public class ReportSummary {
 		else if (name.length() > unit.length() + 1 && name.endsWith(unit)) {
 			name = name.substring(0, name.length() - unit.length());
 		}
-		return name + FigureFormat.write(figure.getAmount(), Locale.SIMPLIFIED_CHINESE);
+		return name + SourceWriting.write(figure.getNumberText(), figure.getAmount(), figure.getSourceText(),
+				Locale.SIMPLIFIED_CHINESE);
 	}
 
 	/** ，publisher，date (or ", publisher, date"): what the report says of where it was published. */

@@ -41,7 +41,8 @@ public final class FigureFormat {
 
 	/** Leading words, longest first so that 将近 is not read as 将 + 近. */
 	private static final List<Map.Entry<String, Qualifier>> LEADING = List.of(Map.entry("将近", Qualifier.JIN),
-			Map.entry("接近", Qualifier.JIN), Map.entry("超过", Qualifier.CHAO), Map.entry("大约", Qualifier.YUE),
+			Map.entry("接近", Qualifier.JIN), Map.entry("超过", Qualifier.CHAO), Map.entry("突破", Qualifier.CHAO),
+			Map.entry("不少于", Qualifier.YISHANG), Map.entry("不低于", Qualifier.YISHANG), Map.entry("大约", Qualifier.YUE),
 			Map.entry("达到", Qualifier.EXACT), Map.entry("近", Qualifier.JIN), Map.entry("超", Qualifier.CHAO),
 			Map.entry("逾", Qualifier.CHAO), Map.entry("约", Qualifier.YUE), Map.entry("达", Qualifier.EXACT),
 			Map.entry("上", Qualifier.YISHANG));
@@ -128,11 +129,41 @@ public final class FigureFormat {
 		return new ReadNumber(value, qualifier, percent);
 	}
 
+	/**
+	 * Reads a value typed beside its unit, where a person may type the unit too: with the unit 期,
+	 * {@code 三期} reads as {@code 三}; with 元, {@code 26.045万元} reads as {@code 26.045万} (the multiplier
+	 * stays with the number, so the value is 260450); with 场, {@code 1万余场} reads as {@code 1万余}; a
+	 * qualifier after the unit stays ({@code 300个以上} with 个 reads as {@code 300以上}). Only the given unit
+	 * is taken off: a different one ({@code 3500人} where the unit is 人次) is refused as not part of a number.
+	 * @param unit the row's unit; null or blank reads the input as {@link #read(String)} does
+	 * @throws FigureFormatException saying what is wrong, for anything that is not such a number
+	 */
+	public static ReadNumber read(String input, String unit) {
+		if (input == null || unit == null || unit.isBlank() || input.length() > MAX_LENGTH) {
+			return read(input);
+		}
+		String text = normalise(input);
+		String wanted = normalise(unit);
+		String after = "";
+		for (Map.Entry<String, Qualifier> word : TRAILING) {
+			if (text.endsWith(word.getKey()) && text.length() > word.getKey().length()) {
+				after = word.getKey();
+				text = text.substring(0, text.length() - after.length());
+				break;
+			}
+		}
+		if (!wanted.equals("%") && text.endsWith(wanted) && text.length() > wanted.length()) {
+			return read(text.substring(0, text.length() - wanted.length()) + after);
+		}
+		return read(input);
+	}
+
 	/** Full-width forms to ASCII, 萬 and 億 to 万 and 亿, no white space, no thousands separators. */
 	private static String normalise(String input) {
 		String text = Normalizer.normalize(input, Normalizer.Form.NFKC)
 			.replace('萬', '万')
 			.replace('億', '亿')
+			.replace('兩', '两')
 			.replace('。', '.')
 			.replaceAll("\\s+", "");
 		return text.replaceAll("(?<=\\d),(?=\\d{3}(?:\\D|$))", "");
@@ -270,7 +301,7 @@ public final class FigureFormat {
 	}
 
 	private static final Pattern NUMBER_IN_TEXT = Pattern.compile(
-			"(?:将近|接近|超过|达到|近|超|约|逾|达|上(?=[百千万亿]))?"
+			"(?:将近|接近|超过|突破|不少于|不低于|达到|近|超|约|逾|达|上(?=[百千万亿]))?"
 			+ "(?<body>(?<digits>(?<![0-9.])[0-9]+(?:,[0-9]{3})*(?:\\.[0-9]+)?(?![0-9]))[余多]?[十百千万亿萬億]*[余多]?"
 			+ "|[零〇一二两三四五六七八九十百千万亿萬億]+[余多]?[万亿萬億]?)"
 			+ "(?:%(?:以上)?)?");
@@ -335,10 +366,13 @@ public final class FigureFormat {
 
 	private static String writeChinese(Amount amount, String number) {
 		Qualifier qualifier = amount.qualifier();
+		boolean percent = "%".equals(amount.unit());
 		return switch (qualifier.position()) {
 			case NONE -> number + amount.unit();
 			case BEFORE_NUMBER -> qualifier.code() + number + amount.unit();
-			case AFTER_NUMBER -> number + qualifier.code() + amount.unit();
+			// never 85余%: a rate's 余 or 多 follows the sign, as it is typed (writeEntry) and read back
+			case AFTER_NUMBER -> percent ? number + amount.unit() + qualifier.code()
+					: number + qualifier.code() + amount.unit();
 			case AFTER_UNIT -> number + amount.unit() + qualifier.code();
 		};
 	}

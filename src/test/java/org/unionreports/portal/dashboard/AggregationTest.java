@@ -67,7 +67,38 @@ class AggregationTest {
 		assertThat(rate.isRange()).isTrue();
 		assertThat(rate.min()).isEqualByComparingTo("80");
 		assertThat(rate.max()).isEqualByComparingTo("98");
-		assertThat(rate.qualifier()).isEqualTo(Qualifier.YU);
+		// each end says what its region said; the range as a whole is "at least", never 余 on a rate
+		assertThat(rate.minQualifier()).isEqualTo(Qualifier.YISHANG);
+		assertThat(rate.maxQualifier()).isEqualTo(Qualifier.EXACT);
+		assertThat(rate.qualifier()).isEqualTo(Qualifier.YISHANG);
+	}
+
+	@Test
+	void aSingleContributorKeepsItsQualifierExactly() {
+		assertThat(Aggregation.sum(List.of(part(85, Qualifier.YISHANG))).qualifier()).isEqualTo(Qualifier.YISHANG);
+		assertThat(Aggregation.rate(List.of(part(85, Qualifier.YISHANG))).qualifier()).isEqualTo(Qualifier.YISHANG);
+		assertThat(Aggregation.rate(List.of(new Part(BigDecimal.valueOf(85), Qualifier.YISHANG, BigDecimal.TEN)))
+			.qualifier()).isEqualTo(Qualifier.YISHANG);
+	}
+
+	@Test
+	void aWeightedMeanOfRatesWithAnOverPartIsAtLeastNeverYu() {
+		Combined rate = Aggregation.rate(List.of(new Part(BigDecimal.valueOf(80), Qualifier.YU, BigDecimal.valueOf(1000)),
+				new Part(BigDecimal.valueOf(90), Qualifier.EXACT, BigDecimal.valueOf(3000))));
+		assertThat(rate.value()).isEqualByComparingTo("87.5");
+		assertThat(rate.qualifier()).isEqualTo(Qualifier.YISHANG);
+	}
+
+	@Test
+	void rolledUpRatesAreWrittenWithTheirQualifiersNever85YuPercent() {
+		Combined one = Aggregation.rate(List.of(part(85, Qualifier.YISHANG)));
+		assertThat(RolledUp.write(one, "%", java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("85%以上");
+		assertThat(RolledUp.write(one, "%", java.util.Locale.ENGLISH)).isEqualTo("at least 85%");
+		Combined range = Aggregation.rate(List.of(part(80, Qualifier.YISHANG), part(98, Qualifier.EXACT)));
+		assertThat(RolledUp.write(range, "%", java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("80%以上～98%");
+		assertThat(RolledUp.write(range, "%", java.util.Locale.ENGLISH)).isEqualTo("at least 80%～98%");
+		Combined yu = Aggregation.rate(List.of(part(85, Qualifier.YU)));
+		assertThat(RolledUp.write(yu, "%", java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("85%余");
 	}
 
 	@Test

@@ -60,8 +60,9 @@ class FigureExtractorTest {
 	void spansPointIntoTheOriginalTextDespiteItsWebNoise() {
 		String text = "基層工會(huì )組織建設躍上新臺階\n工會(huì )會(huì )員435萬(wàn)余人。";
 		Proposal figure = figures(text).get(0);
-		assertThat(figure.text()).isEqualTo("435萬(wàn)余人");
+		assertThat(figure.text()).isEqualTo("435萬余人");
 		assertThat(text.substring(figure.start(), figure.end())).isEqualTo("435萬(wàn)余人");
+		assertThat(figure.numberText()).isEqualTo("435萬余");
 		assertThat(figure.amount().value()).isEqualByComparingTo("4350000");
 		assertThat(figure.metric().getKey()).isEqualTo("members");
 		assertThat(figure.section()).isEqualTo("基層工會組織建設躍上新臺階");

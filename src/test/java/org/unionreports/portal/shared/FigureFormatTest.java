@@ -78,6 +78,7 @@ class FigureFormatTest {
 			"206000000, 元, exact, 2.06亿元",
 			"98, %, exact, 98%",
 			"85, %, 以上, 85%以上",
+			"85, %, 余, 85%余",
 			"4350000, 人, exact, 435万人",
 			"4350000, 人, 余, 435万余人",
 			"2260900, 人, exact, 226.09万人",
@@ -141,6 +142,30 @@ class FigureFormatTest {
 			.isEqualTo("9876个");
 		assertThat(FigureFormat.writeRounded(new Amount(new BigDecimal("87.32"), "%", Qualifier.EXACT), Locale.CHINESE))
 			.isEqualTo("87.32%");
+	}
+
+
+	@ParameterizedTest(name = "{0} with the unit {1} reads as {2} {3}")
+	@CsvSource({ "三期, 期, 3, exact", "26.045万元, 元, 260450, exact", "1万余场, 场, 10000, 余", "300个以上, 个, 300, 以上",
+			"3200余万元, 元, 32000000, 余", "近千万人次, 人次, 10000000, 近", "三, 期, 3, exact", "85%以上, %, 85, 以上",
+			"兩期, 期, 2, exact", "突破5万, 人, 50000, 超" })
+	void readsAValueTypedWithTheRowsUnit(String text, String unit, String value, String qualifier) {
+		ReadNumber number = FigureFormat.read(text, unit);
+		assertThat(number.value()).isEqualByComparingTo(new BigDecimal(value));
+		assertThat(number.qualifier().code()).isEqualTo(qualifier);
+	}
+
+	@Test
+	void aValueTypedWithAnotherUnitIsRefused() {
+		assertThatThrownBy(() -> FigureFormat.read("3500人", "人次")).isInstanceOf(FigureFormatException.class);
+		assertThatThrownBy(() -> FigureFormat.read("期", "期")).isInstanceOf(FigureFormatException.class);
+	}
+
+	@Test
+	void findsTupoAsOverAndNotLessThanAsAtLeast() {
+		assertThat(FigureFormat.find("会员总数突破5万人").get(0).number().qualifier()).isEqualTo(Qualifier.CHAO);
+		assertThat(FigureFormat.find("签订率不低于90%").get(0).number().qualifier()).isEqualTo(Qualifier.YISHANG);
+		assertThat(FigureFormat.read("逾3000万").qualifier()).isEqualTo(Qualifier.CHAO);
 	}
 
 }

@@ -16,6 +16,7 @@ import org.unionreports.portal.report.Report;
 import org.unionreports.portal.report.ReportCatalogue;
 import org.unionreports.portal.shared.NotFoundException;
 import org.unionreports.portal.shared.Period;
+import org.unionreports.portal.shared.Qualifier;
 import org.unionreports.portal.shared.web.PeriodParameter;
 
 /** The public region API of CONTRACT.md: the tree and each region's published reports. */
@@ -57,7 +58,8 @@ class RegionApiController {
 
 	/**
 	 * The region's catalogue figures for a period ({@code 2022} or {@code 2018-2022}; the latest reported
-	 * if none), rolled up over its sub-regions: value and qualifier (or the range of a rate), how many
+	 * if none), rolled up over its sub-regions: value and qualifier (or the range of a rate, each end with its
+	 * own qualifier in {@code minQualifier} and {@code maxQualifier}), how many
 	 * sub-regions reported, where the value came from, and the region's own total beside its
 	 * sub-regions' where both exist.
 	 */
@@ -82,16 +84,21 @@ class RegionApiController {
 	}
 
 	record FigureJson(String metricKey, String nameZh, String nameEn, String unit, String kind, BigDecimal value,
-			String qualifier, BigDecimal min, BigDecimal max, int reporting, int subRegions, String source,
+			String qualifier, BigDecimal min, BigDecimal max, String minQualifier, String maxQualifier, int reporting, int subRegions, String source,
 			BigDecimal own, BigDecimal subRegionsTotal, boolean mismatch, boolean draft) {
 
 		static FigureJson of(RegionFigures.Line line) {
 			var value = line.value();
 			return new FigureJson(line.metric().getKey(), line.metric().getNameZh(), line.metric().getNameEn(),
 					line.metric().getUnit(), line.metric().getKind().code(), value.value(), value.qualifier().code(),
-					value.min(), value.max(), line.reporting(), line.subRegions(), line.source().name(),
+					value.min(), value.max(), code(value.minQualifier()), code(value.maxQualifier()), line.reporting(), line.subRegions(), line.source().name(),
 					line.own() == null ? null : line.own().value(),
 					line.fromSubRegions() == null ? null : line.fromSubRegions().value(), line.mismatch(), line.draft());
+		}
+
+		/** A range's ends carry their own qualifiers; a single value has none there. */
+		private static String code(Qualifier qualifier) {
+			return qualifier == null ? null : qualifier.code();
 		}
 
 	}

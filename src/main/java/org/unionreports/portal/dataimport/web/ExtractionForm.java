@@ -46,6 +46,16 @@ public class ExtractionForm {
 			row.unit = p.amount().unit();
 			row.metricKey = p.metric() == null ? "" : p.metric().getKey();
 			row.label = p.label();
+			row.target = p.target();
+			row.period = p.period() == null ? "" : p.period().toString();
+			if (p.reason() != null) {
+				row.reasonKey = p.reason().key();
+				row.reasonArgs = List.copyOf(p.reason().args());
+			}
+			if (p.note() != null) {
+				row.hintKey = p.note().key();
+				row.hintArgs = List.copyOf(p.note().args());
+			}
 			form.figures.add(row);
 		}
 		for (ReportText.Part part : extraction.sections()) {
@@ -179,8 +189,18 @@ public class ExtractionForm {
 		/** The years the figure covers, {@code 2022} or {@code 2018-2022}; the report's when empty. */
 		private String period = "";
 
-		/** Why the extractor mapped the figure to its catalogue metric (shown only, not sent back). */
-		private String reason = "";
+		/**
+		 * Why the extractor mapped the figure to its catalogue metric or kept it long-tail: a message key and
+		 * its arguments (shown only, not sent back).
+		 */
+		private String reasonKey;
+
+		private List<String> reasonArgs = List.of();
+
+		/** What to know about the value (a vague number proposed without one): a message key, or null. */
+		private String hintKey;
+
+		private List<String> hintArgs = List.of();
 
 		/** The explanation staff give for a figure that breaks a soft rule. */
 		private String note = "";
@@ -207,12 +227,20 @@ public class ExtractionForm {
 			this.period = period;
 		}
 
-		public String getReason() {
-			return this.reason;
+		public String getReasonKey() {
+			return this.reasonKey;
 		}
 
-		public void setReason(String reason) {
-			this.reason = reason;
+		public List<String> getReasonArgs() {
+			return this.reasonArgs;
+		}
+
+		public String getHintKey() {
+			return this.hintKey;
+		}
+
+		public List<String> getHintArgs() {
+			return this.hintArgs;
 		}
 
 		public String getNote() {

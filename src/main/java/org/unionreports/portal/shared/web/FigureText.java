@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.unionreports.portal.shared.Amount;
 import org.unionreports.portal.shared.FigureFormat;
 import org.unionreports.portal.shared.Period;
+import org.unionreports.portal.shared.SourceWriting;
 
 /**
  * Figures, periods and dates written for the page's language, for templates: {@code ${@figureText.write(f.amount)}}.
@@ -26,6 +27,14 @@ public class FigureText {
 
 	public String write(Amount amount) {
 		return FigureFormat.write(amount, locale());
+	}
+
+	/**
+	 * A report's figure as the report wrote it (3200余万元, 近千万元, 三期), from its number text, amount and
+	 * quote; the portal's writing where the source cannot say it, and in English.
+	 */
+	public String asWritten(String numberText, Amount amount, String quote) {
+		return SourceWriting.write(numberText, amount, quote, locale());
 	}
 
 	/** The exact value with its unit, for a journalist who needs the digits: 206,000,000 元. */

@@ -62,6 +62,9 @@ class LongReviewTest {
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
+	org.springframework.context.MessageSource messages;
+
 	MockHttpSession session;
 
 	long report;
@@ -193,6 +196,30 @@ class LongReviewTest {
 		this.mvc.perform(get("/staff/reports/{id}", this.report).session(this.session)
 			.flashAttrs(stored.getFlashMap()))
 			.andExpect(content().string(containsString("采用了 3 项数据，保存了 3 项。")));
+	}
+
+	@Test
+	void theReviewShowsEachProposalsTargetFlagPeriodAndMappingReason() throws Exception {
+		MvcResult proposed = this.mvc.perform(post("/staff/reports/{id}/extract", this.report).session(this.session)
+			.with(csrf()).param("text", "全市工会会员总数达到4.2万人。力争到2027年会员总数突破5万人。"))
+			.andExpect(status().isOk())
+			.andReturn();
+		ExtractionForm form = (ExtractionForm) proposed.getModelAndView().getModel().get("form");
+		assertThat(form.getFigures()).hasSize(2);
+		ExtractionForm.Row achieved = form.getFigures().get(0);
+		ExtractionForm.Row target = form.getFigures().get(1);
+		assertThat(achieved.isTarget()).isFalse();
+		assertThat(target.isTarget()).isTrue();
+		assertThat(target.getPeriod()).isEqualTo("2027");
+		assertThat(achieved.getReasonKey()).isNotNull();
+		String page = proposed.getResponse().getContentAsString(StandardCharsets.UTF_8);
+		String reason = this.messages.getMessage(achieved.getReasonKey(), achieved.getReasonArgs().toArray(),
+				java.util.Locale.SIMPLIFIED_CHINESE);
+		assertThat(page).contains("name=\"figures[1].target\"").contains("value=\"2027\"")
+			.contains(reason.replace("&", "&amp;").replace("\"", "&quot;").replace("'", "&#39;"));
+		assertThat(page).as("the target row's box is ticked")
+			.containsPattern("name=\"figures\\[1]\\.target\" value=\"true\" checked")
+			.doesNotContainPattern("name=\"figures\\[0]\\.target\" value=\"true\" checked");
 	}
 
 	@Test

@@ -154,7 +154,9 @@ class StaffEntryTest {
 		this.mvc.perform(get("/reports/{id}", report).session(this.staff))
 			.andExpect(content().string(containsString("2.06亿元")))
 			.andExpect(content().string(containsString("1万余场")))
-			.andExpect(content().string(containsString("近1000万人次")))
+			// as typed (issue 15, item 6): 近千万, not the portal's 近1000万
+			.andExpect(content().string(containsString("近千万人次")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("近1000万人次"))))
 			.andExpect(content().string(containsString("85%以上")));
 	}
 
