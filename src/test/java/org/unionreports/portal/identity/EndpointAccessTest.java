@@ -97,6 +97,7 @@ class EndpointAccessTest {
 		RULES.put("GET /staff/reports/{id}/extract", Rule.STAFF_PAGE);
 		RULES.put("POST /staff/reports/{id}/extract", Rule.STAFF_PAGE);
 		RULES.put("POST /staff/reports/{id}/extract/accept", Rule.STAFF_PAGE);
+		RULES.put("POST /staff/reports/{id}/extract/accept.json", Rule.STAFF_PAGE);
 		RULES.put("POST /api/extract", Rule.SIGNED_IN_API);
 		RULES.put("POST /api/reports/{id}/text", Rule.STAFF_API);
 		RULES.put("POST /api/reports/{id}/figures/{figureId}/metric", Rule.STAFF_API);
@@ -218,6 +219,11 @@ class EndpointAccessTest {
 		if (endpoint.equals("POST /staff/reports/{id}/extract/accept")) {
 			request.param("figures[0].accept", "true").param("figures[0].value", "435万余").param("figures[0].unit", "人")
 				.param("figures[0].metricKey", "members").param("importSections", "false");
+		}
+		if (endpoint.equals("POST /staff/reports/{id}/extract/accept.json")) {
+			request.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"importSections\":false,\"figures\":[{\"accept\":true,\"value\":\"435万余\","
+						+ "\"unit\":\"人\",\"metricKey\":\"members\"}]}");
 		}
 		if (endpoint.equals("POST /api/admin/users")) {
 			request.contentType(MediaType.APPLICATION_JSON)

@@ -1,7 +1,9 @@
 package org.unionreports.portal.dataimport.web;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.unionreports.portal.dataimport.FigureExtractor.Extraction;
 import org.unionreports.portal.dataimport.FigureExtractor.Proposal;
@@ -21,6 +23,12 @@ public class ExtractionForm {
 
 	private List<SectionRow> sections = new ArrayList<>();
 
+	/**
+	 * For each catalogue metric and period that two or more rows claim (a conflict), the row staff chose as
+	 * the report's value for it: group ({@link #group(Row)}) to row index.
+	 */
+	private Map<String, Integer> holds = new LinkedHashMap<>();
+
 	static ExtractionForm of(String text, Extraction extraction) {
 		ExtractionForm form = new ExtractionForm();
 		form.text = text;
@@ -38,6 +46,16 @@ public class ExtractionForm {
 			row.unit = p.amount().unit();
 			row.metricKey = p.metric() == null ? "" : p.metric().getKey();
 			row.label = p.label();
+			row.target = p.target();
+			row.period = p.period() == null ? "" : p.period().toString();
+			if (p.reason() != null) {
+				row.reasonKey = p.reason().key();
+				row.reasonArgs = List.copyOf(p.reason().args());
+			}
+			if (p.note() != null) {
+				row.hintKey = p.note().key();
+				row.hintArgs = List.copyOf(p.note().args());
+			}
 			form.figures.add(row);
 		}
 		for (ReportText.Part part : extraction.sections()) {
@@ -47,6 +65,55 @@ public class ExtractionForm {
 			form.sections.add(row);
 		}
 		return form;
+	}
+
+	/**
+	 * The conflict group of a row: its catalogue metric, period and whether it is a target, or null for a
+	 * long-tail figure. Rows of one group claim one value of the report.
+	 */
+	static String group(Row row) {
+		if (row.metricKey == null || row.metricKey.isBlank()) {
+			return null;
+		}
+		return row.metricKey + "|" + (row.period == null ? "" : row.period.strip()) + (row.target ? "|target" : "");
+	}
+
+	/** The conflict group of each row that shares one with another row (row index to group). */
+	public Map<Integer, String> getConflicts() {
+		Map<String, List<Integer>> byGroup = new LinkedHashMap<>();
+		for (int i = 0; i < this.figures.size(); i++) {
+			String group = group(this.figures.get(i));
+			if (group != null) {
+				byGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(i);
+			}
+		}
+		Map<Integer, String> conflicts = new LinkedHashMap<>();
+		byGroup.forEach((group, rows) -> {
+			if (rows.size() > 1) {
+				rows.forEach(row -> conflicts.put(row, group));
+			}
+		});
+		return conflicts;
+	}
+
+	/**
+	 * Marks the row staff chose in each conflict as holding its metric. Where they chose none, no row is
+	 * marked: the store keeps the metric's current holder, or gives it to the first, and the workspace lists
+	 * the conflict for a person to settle.
+	 */
+	void applyHolds() {
+		for (Map.Entry<Integer, String> conflict : getConflicts().entrySet()) {
+			Row row = this.figures.get(conflict.getKey());
+			row.holdsMetric = row.accept && conflict.getKey().equals(this.holds.get(conflict.getValue()));
+		}
+	}
+
+	public Map<String, Integer> getHolds() {
+		return this.holds;
+	}
+
+	public void setHolds(Map<String, Integer> holds) {
+		this.holds = holds;
 	}
 
 	public String getText() {
@@ -115,6 +182,82 @@ public class ExtractionForm {
 		private String metricKey;
 
 		private String label;
+
+		/** A plan or aim (力争, 到2027年) rather than an achievement: stored as a target, never counted. */
+		private boolean target;
+
+		/** The years the figure covers, {@code 2022} or {@code 2018-2022}; the report's when empty. */
+		private String period = "";
+
+		/**
+		 * Why the extractor mapped the figure to its catalogue metric or kept it long-tail: a message key and
+		 * its arguments (shown only, not sent back).
+		 */
+		private String reasonKey;
+
+		private List<String> reasonArgs = List.of();
+
+		/** What to know about the value (a vague number proposed without one): a message key, or null. */
+		private String hintKey;
+
+		private List<String> hintArgs = List.of();
+
+		/** The explanation staff give for a figure that breaks a soft rule. */
+		private String note = "";
+
+		/**
+		 * Chosen as the report's value for its catalogue metric and period where other accepted figures claim
+		 * the same (a conflict).
+		 */
+		private boolean holdsMetric;
+
+		public boolean isTarget() {
+			return this.target;
+		}
+
+		public void setTarget(boolean target) {
+			this.target = target;
+		}
+
+		public String getPeriod() {
+			return this.period;
+		}
+
+		public void setPeriod(String period) {
+			this.period = period;
+		}
+
+		public String getReasonKey() {
+			return this.reasonKey;
+		}
+
+		public List<String> getReasonArgs() {
+			return this.reasonArgs;
+		}
+
+		public String getHintKey() {
+			return this.hintKey;
+		}
+
+		public List<String> getHintArgs() {
+			return this.hintArgs;
+		}
+
+		public String getNote() {
+			return this.note;
+		}
+
+		public void setNote(String note) {
+			this.note = note;
+		}
+
+		public boolean isHoldsMetric() {
+			return this.holdsMetric;
+		}
+
+		public void setHoldsMetric(boolean holdsMetric) {
+			this.holdsMetric = holdsMetric;
+		}
 
 		public boolean isAccept() {
 			return this.accept;

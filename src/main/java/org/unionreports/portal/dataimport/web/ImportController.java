@@ -4,14 +4,18 @@ import java.io.IOException;
 import java.security.Principal;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.http.ContentDisposition;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,10 +49,15 @@ class ImportController {
 
 	private final PendingUploads pending;
 
-	ImportController(FigureImport imports, ReportCatalogue reports, PendingUploads pending) {
+	/** The largest upload (RequestSizeFilter's limit), stated on the page for its script to check first. */
+	private final DataSize maxUpload;
+
+	ImportController(FigureImport imports, ReportCatalogue reports, PendingUploads pending,
+			@Value("${portal.upload.max-size:20MB}") DataSize maxUpload) {
 		this.imports = imports;
 		this.reports = reports;
 		this.pending = pending;
+		this.maxUpload = maxUpload;
 	}
 
 	@GetMapping("/staff/reports/{id}/import")
@@ -59,8 +68,8 @@ class ImportController {
 
 	@PostMapping("/staff/reports/{id}/import")
 	String check(@PathVariable Long id, @RequestParam("file") MultipartFile file,
-			@RequestParam(defaultValue = "auto") String encoding, HttpSession session, Principal user, Model model)
-			throws IOException {
+			@RequestParam(defaultValue = "auto") String encoding, HttpSession session, Principal user, Model model,
+			HttpServletResponse response) throws IOException {
 		guard(id);
 		load(id, model);
 		Upload upload = new Upload(file.getOriginalFilename(), file.getBytes(), encoding);
@@ -80,6 +89,8 @@ class ImportController {
 		else {
 			this.pending.discard(id, user.getName());
 			session.removeAttribute(PENDING + id);
+			// As the API answers a refused file: the page with every problem, under 422.
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		}
 		return "staff/import";
 	}
@@ -135,6 +146,8 @@ class ImportController {
 
 	private void load(Long id, Model model) {
 		model.addAttribute("doc", this.reports.findEditable(id));
+		model.addAttribute("maxUploadBytes", this.maxUpload.toBytes());
+		model.addAttribute("maxUpload", ExtractionController.readable(this.maxUpload));
 	}
 
 }

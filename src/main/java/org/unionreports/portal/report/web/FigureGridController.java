@@ -12,7 +12,9 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -54,6 +56,15 @@ class FigureGridController {
 		this.catalogue = catalogue;
 		this.rules = rules;
 		this.reportAccess = reportAccess;
+	}
+
+	/**
+	 * Room for a report of a few thousand figures: Spring grows a bound list to 256 entries at most unless
+	 * told otherwise, and a long report has more rows (the form's size is limited by LongFormFilter).
+	 */
+	@InitBinder("form")
+	void allowLongLists(WebDataBinder binder) {
+		binder.setAutoGrowCollectionLimit(5000);
 	}
 
 	@GetMapping("/staff/reports/{id}/figures")
