@@ -32,8 +32,8 @@ public final class TestFigures {
 	/** A figure of a catalogue metric in the report, for the report's period, in the metric's unit. */
 	public void figure(long report, String metric, long value, String qualifier) {
 		this.jdbc.sql("""
-				insert into figure (report_id, metric_id, unit, value, qualifier, period_start, period_end)
-				select :report, m.id, m.unit, :value, :qualifier, r.period_start, r.period_end
+				insert into figure (report_id, metric_id, subject, unit, value, qualifier, period_start, period_end)
+				select :report, m.id, m.name_zh, m.unit, :value, :qualifier, r.period_start, r.period_end
 				from metric m, report r where m.key = :metric and r.id = :report""")
 			.param("report", report)
 			.param("metric", metric)

@@ -181,8 +181,8 @@ public class SyntheticNational {
 				int position = 0;
 				for (Metric metric : metrics) {
 					BigDecimal value = node.value(metric, period[0], period[1]);
-					rows.add(new Object[] { report, sectionIds.get(report), metric.getId(), metric.getUnit(),
-							value.toPlainString(), period[0], period[1], position++ });
+					rows.add(new Object[] { report, sectionIds.get(report), metric.getId(), metric.getNameZh(),
+							metric.getUnit(), value.toPlainString(), period[0], period[1], position++ });
 				}
 			}
 			if (rows.size() >= 100_000) {
@@ -194,7 +194,7 @@ public class SyntheticNational {
 
 	private long flushFigures(List<Object[]> rows) {
 		int size = rows.size();
-		copy("figure (report_id, section_id, metric_id, unit, value, period_start, period_end, position)", rows);
+		copy("figure (report_id, section_id, metric_id, subject, unit, value, period_start, period_end, position)", rows);
 		rows.clear();
 		return size;
 	}
@@ -220,11 +220,11 @@ public class SyntheticNational {
 				int which = random.nextInt(labels.size());
 				long report = reportIds.get(key(node.id, year, year));
 				long value = Math.round(Math.pow(10, 2 + random.nextDouble() * 4));
-				rows.add(new Object[] { report, sectionIds.get(report), labels.get(which), LONG_TAIL[which][1], value,
-						year, year, 1000 });
+				rows.add(new Object[] { report, sectionIds.get(report), labels.get(which), LONG_TAIL[which][0],
+						LONG_TAIL[which][1], value, year, year, 1000 });
 			}
 		}
-		copy("figure (report_id, section_id, label_id, unit, value, period_start, period_end, position)", rows);
+		copy("figure (report_id, section_id, label_id, subject, unit, value, period_start, period_end, position)", rows);
 		return rows.size();
 	}
 

@@ -214,7 +214,7 @@ class LongReportBrowserIT {
 		assertThat(bytes).isGreaterThan(7_000_000);
 		this.browser.click(By.cssSelector("#extraction-text button[type=submit]"));
 		this.browser.waitFor(By.id("text-too-large"));
-		assertThat(this.browser.find(By.id("text-too-large")).getText()).contains("2 MB");
+		assertThat(this.browser.find(By.id("text-too-large")).getText()).contains("2 MB").contains("文本超过了").contains("The text is larger than");
 		assertThat(textInBox()).isEqualTo(bytes);
 		this.browser.screenshot("paste-7mb-refused-by-the-script");
 

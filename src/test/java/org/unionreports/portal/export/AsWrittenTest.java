@@ -72,10 +72,10 @@ class AsWrittenTest {
 				.param("name", f.get(0)).param("unit", f.get(1)).param("family", f.get(2))
 				.query(Long.class).single();
 			this.jdbc.sql("""
-					insert into figure (report_id, label_id, unit, value, qualifier, period_start, period_end,
+					insert into figure (report_id, label_id, subject, unit, value, qualifier, period_start, period_end,
 					                    number_text, source_text)
-					values (:report, :label, :unit, :value, :qualifier, 2016, 2016, :numberText, :text)""")
-				.param("report", this.report).param("label", label).param("unit", f.get(1))
+					values (:report, :label, :name, :unit, :value, :qualifier, 2016, 2016, :numberText, :text)""")
+				.param("report", this.report).param("label", label).param("name", f.get(0)).param("unit", f.get(1))
 				.param("value", new java.math.BigDecimal(f.get(3))).param("qualifier", f.get(4))
 				.param("numberText", f.get(5)).param("text", f.get(6))
 				.update();

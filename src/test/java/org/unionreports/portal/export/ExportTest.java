@@ -77,8 +77,8 @@ class ExportTest {
 				insert into figure_label (name_zh, unit, family, kind) values ('=SUM(A1:A9)', '个', 'other', 'flow')
 				returning id""").query(Long.class).single();
 		this.jdbc.sql("""
-				insert into figure (report_id, section_id, label_id, unit, value, period_start, period_end, source_text)
-				values (:report, :section, :label, '个', 12, 2015, 2015, '@cmd 十二个')""")
+				insert into figure (report_id, section_id, label_id, subject, unit, value, period_start, period_end, source_text)
+				values (:report, :section, :label, '=SUM(A1:A9)', '个', 12, 2015, 2015, '@cmd 十二个')""")
 			.param("report", this.formulaReport)
 			.param("section", section)
 			.param("label", label)
@@ -88,8 +88,8 @@ class ExportTest {
 				select id, 2015, 2015, '包头市2015年草稿', 'DRAFT' from region where code = '150200' returning id""")
 			.query(Long.class).single();
 		this.jdbc.sql("""
-				insert into figure (report_id, metric_id, unit, value, period_start, period_end)
-				select :report, id, unit, 5000, 2015, 2015 from metric where key = 'members'""")
+				insert into figure (report_id, metric_id, subject, unit, value, period_start, period_end)
+				select :report, id, name_zh, unit, 5000, 2015, 2015 from metric where key = 'members'""")
 			.param("report", this.draftReport)
 			.update();
 		this.users.ensure("ex-baotou-staff", Role.STAFF, "150200");

@@ -54,7 +54,7 @@ class SyntheticNationalTest {
 		List<String> keys = this.jdbc.sql("""
 				select conname from pg_constraint where conrelid = cast('figure' as regclass) and contype = 'f'
 				order by conname""").query(String.class).list();
-		assertThat(keys).containsExactly("figure_label_fk", "figure_metric_fk", "figure_report_fk", "figure_section_fk");
+		assertThat(keys).containsExactly("figure_claimed_metric_fk", "figure_label_fk", "figure_metric_fk", "figure_report_fk", "figure_section_fk");
 	}
 
 	@Test

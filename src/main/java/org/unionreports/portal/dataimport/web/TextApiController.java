@@ -5,14 +5,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.util.unit.DataSize;
 
 import org.unionreports.portal.dataimport.FigureExtractor;
 import org.unionreports.portal.dataimport.FigureExtractor.Proposal;
@@ -36,9 +41,14 @@ class TextApiController {
 
 	private final MessageSource messages;
 
-	TextApiController(TextImport texts, MessageSource messages) {
+	/** The largest text the extractor reads, as on the extraction page. */
+	private final DataSize maxText;
+
+	TextApiController(TextImport texts, MessageSource messages,
+			@Value("${portal.extract.max-text-size:2MB}") DataSize maxText) {
 		this.texts = texts;
 		this.messages = messages;
+		this.maxText = maxText;
 	}
 
 	record Counts(int proposed, int stored, int notStored) {
@@ -63,7 +73,17 @@ class TextApiController {
 	}
 
 	@PostMapping(path = "/api/reports/{id}/text", consumes = { MediaType.TEXT_PLAIN_VALUE, "text/*" })
-	Answer store(@PathVariable Long id, @RequestBody String text, @RequestParam(defaultValue = "false") boolean dryRun) {
+	ResponseEntity<?> store(@PathVariable Long id, @RequestBody String text,
+			@RequestParam(defaultValue = "false") boolean dryRun) {
+		if (text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > this.maxText.toBytes()) {
+			ProblemDetail tooLarge = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+					"a report's text is at most " + this.maxText.toMegabytes() + " MB here; nothing was stored");
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge);
+		}
+		return ResponseEntity.ok(answer(id, text, dryRun));
+	}
+
+	private Answer answer(Long id, String text, boolean dryRun) {
 		TextImport.Outcome outcome = this.texts.store(id, text, dryRun);
 		Locale locale = LocaleContextHolder.getLocale();
 		List<FigureJson> figures = new ArrayList<>();

@@ -254,6 +254,7 @@ class LongReviewTest {
 			.param("text", text.toString()))
 			.andExpect(status().isContentTooLarge())
 			.andExpect(content().string(containsString("文本超过了每次最多 2 MB 的限制")))
+			.andExpect(content().string(containsString("The text is larger than the limit of 2 MB")))
 			.andExpect(content().string(containsString("开头的标记ABC123")));
 		this.mvc.perform(post("/staff/reports/{id}/extract", this.report).session(this.session).with(csrf())
 			.param("text", text.toString()).param("lang", "en"))

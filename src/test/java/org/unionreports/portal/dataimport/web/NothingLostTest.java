@@ -203,6 +203,18 @@ class NothingLostTest {
 			.isEqualTo(JsonPath.<List<String>>read(answer, "$.figures[*].subject"));
 	}
 
+	@Test
+	void aTextOverTheLimitIsAnswered413AndNothingIsStored() throws Exception {
+		long report = draft();
+		String text = "举办职工技能培训班12期，培训职工3400人次。".repeat(60_000); // about 3.6 MB
+		this.mvc
+			.perform(post("/api/reports/{id}/text", report).with(httpBasic(STAFF, TestUsers.PASSWORD))
+				.contentType("text/plain;charset=UTF-8")
+				.content(text.getBytes(StandardCharsets.UTF_8)))
+			.andExpect(status().is(413));
+		assertThat(figureCount(report)).isZero();
+	}
+
 	private long draft() throws Exception {
 		String body = this.mvc.perform(post("/api/reports").with(httpBasic(STAFF, TestUsers.PASSWORD))
 			.contentType("application/json")
