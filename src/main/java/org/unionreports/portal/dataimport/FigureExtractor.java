@@ -75,6 +75,9 @@ public class FigureExtractor {
 	private static final Pattern MULTIPLIED = Pattern.compile(".*[万亿萬億].*");
 
 	/** What a clause often begins with before it names what it counts. */
+	/** Nouns that say nothing alone: 帮扶资金 stays 帮扶资金, never 资金. */
+	private static final Pattern GENERIC_NOUN = Pattern.compile("资金|经费|金额|款项|物资|活动|人数|人次|户数|职工|项目");
+
 	private static final Pattern LEADING_VERBS = Pattern.compile(
 			"^(?:(?:各级|全市|全区|全省|全州|全县)?(?:总工会|工会)(?=将|共|累计|已|全年|积极|开展|举办|组织|投入|新建|发放|慰问|帮扶|筹集|培训)|"
 					+ "[“\"]?十[三四五六七]五[”\"]?(?:末|期间|时期)?|(?:到|至|截至)?20\\d\\d年(?:底|末|度)?|末|期间|以来|年底|达成|其中|共|累计|共计|合计|全年|全市|全区|全省|全州|全县|全国|各级|每年|先后|已|并|还|同时|组织|开展|建立|建成|建设|组建|"
@@ -317,8 +320,8 @@ public class FigureExtractor {
 	private static String clauseLabel(String clause) {
 		String label = LABEL_TAIL.matcher(clause.strip()).replaceAll("").strip();
 		// one leading word at a time, keeping at least two characters: 发放慰问金 is 慰问金, not 金
-		for (Matcher verb = LEADING_VERBS.matcher(label); verb.lookingAt() && label.length() - verb.end() >= 2;
-				verb = LEADING_VERBS.matcher(label)) {
+		for (Matcher verb = LEADING_VERBS.matcher(label); verb.lookingAt() && label.length() - verb.end() >= 2
+				&& !GENERIC_NOUN.matcher(label.substring(verb.end()).strip()).matches(); verb = LEADING_VERBS.matcher(label)) {
 			label = label.substring(verb.end()).strip();
 		}
 		Matcher only = LEADING_VERBS.matcher(label);

@@ -99,4 +99,13 @@ class FigureExtractorTest {
 		assertThat(figure.reason().key()).isEqualTo("extract.mapping.confirmed");
 	}
 
+
+	@Test
+	void aLabelKeepsTheWordThatSaysWhatAGenericNounIs() {
+		// 筹集 opens the clause and goes; 帮扶 stays, or the label would be a bare 资金
+		Proposal funds = figures("全年筹集帮扶资金3200余万元。").get(0);
+		assertThat(funds.label()).isEqualTo("帮扶资金");
+		assertThat(funds.metric().getKey()).isEqualTo("aid_funds");
+	}
+
 }
