@@ -161,7 +161,16 @@ class FigureStore {
 		List<Existing> resolved = new ArrayList<>();
 		allocateMetrics(plans, existing, heldBy, demoted, resolved);
 
-		Map<LabelKey, Long> labels = labels(plans, demoted);
+		// Figures that let go of the metric they held let go first, in a statement of their own: the unique
+		// index on a report's metric is checked row by row, so a swap in one UPDATE could collide with itself.
+		List<Existing> released = plans.stream()
+			.filter(plan -> plan.existing != null && plan.existing.metricId() != null
+					&& !(plan.holds && plan.existing.metricId().equals(plan.input.metric().getId())))
+			.map(plan -> plan.existing)
+			.toList();
+		List<Existing> standingAlone = new ArrayList<>(demoted);
+		standingAlone.addAll(released);
+		Map<LabelKey, Long> labels = labels(plans, standingAlone);
 		List<Object[]> inserts = new ArrayList<>();
 		List<Object[]> releasing = new ArrayList<>();
 		List<Object[]> updates = new ArrayList<>();
@@ -204,13 +213,14 @@ class FigureStore {
 				}
 				change = valueChanged ? StoreResult.Change.CHANGED : StoreResult.Change.UNCHANGED;
 			}
-			stored.add(new StoreResult.Stored(plan.index, id, plan.subject, input.metric(), plan.holds, change));
+			stored.add(new StoreResult.Stored(plan.index, id, plan.subject, input.metric(), plan.holds,
+					plan.claimed != null, change));
 		}
 		for (Existing figure : demoted) {
 			changes.add(mapping(figure.id(), figure.subject(), figure.metricId(), null));
 		}
 		long t1 = System.nanoTime();
-		demote(demoted, labels);
+		demote(standingAlone, labels);
 		clearClaims(resolved);
 		update(releasing);
 		update(updates);
@@ -233,12 +243,18 @@ class FigureStore {
 		Map<SubjectKey, Plan> bySubjectInSave = new HashMap<>();
 		Map<SubjectKey, List<Plan>> sameSubject = new HashMap<>();
 		Set<MetricKey> metricsSeen = new HashSet<>();
+		Map<SubjectKey, List<Existing>> byBase = new HashMap<>();
+		bySubject.values().forEach(figure -> byBase
+			.computeIfAbsent(new SubjectKey(figure.subject(), figure.amount().unit(), figure.period(), figure.target(), 0),
+					key -> new ArrayList<>())
+			.add(figure));
 		for (int i = 0; i < inputs.size(); i++) {
 			FigureInput input = inputs.get(i);
 			Period period = input.period() != null ? input.period() : reportPeriod;
 			if (input.isMetricCell()) {
 				Existing holder = heldBy.get(new MetricKey(input.metric().getId(), period, input.target()));
-				if (holder != null && matched.add(holder.id())) {
+				// a cell in another unit than the figure holding its metric is another figure of its own
+				if (holder != null && holder.amount().unit().equals(input.amount().unit()) && matched.add(holder.id())) {
 					Plan plan = new Plan(i, input, period, holder.subject());
 					plan.occurrence = holder.occurrence();
 					plan.existing = holder;
@@ -257,13 +273,27 @@ class FigureStore {
 						List.of(plan.subject, written(input.amount()), same.index + 1)));
 				continue;
 			}
-			int occurrence = earlier.size();
-			SubjectKey key = new SubjectKey(plan.subject, plan.unit(), period, input.target(), occurrence);
-			while (bySubjectInSave.containsKey(key)) {
-				key = new SubjectKey(plan.subject, plan.unit(), period, input.target(), ++occurrence);
+			// The same subject with the same value as one already stored is that figure, wherever it stands
+			// among the subject's occurrences: a text that drops or reorders one of them never overwrites another.
+			Existing figure = byBase.getOrDefault(base, List.of())
+				.stream()
+				.filter(existing -> !matched.contains(existing.id()) && existing.amount().equals(input.amount()))
+				.findFirst()
+				.orElse(null);
+			SubjectKey key;
+			if (figure != null) {
+				key = figure.subjectKey();
 			}
-			plan.occurrence = occurrence;
-			Existing figure = bySubject.get(key);
+			else {
+				int occurrence = earlier.size();
+				key = new SubjectKey(plan.subject, plan.unit(), period, input.target(), occurrence);
+				while (bySubjectInSave.containsKey(key)
+						|| (bySubject.get(key) != null && matched.contains(bySubject.get(key).id()))) {
+					key = new SubjectKey(plan.subject, plan.unit(), period, input.target(), ++occurrence);
+				}
+				figure = bySubject.get(key);
+			}
+			plan.occurrence = key.occurrence();
 			if (figure == null && input.metric() != null && metricsSeen.add(plan.metricKey())) {
 				// A figure entered in the grid (or stored before figures had subjects) bears its metric's own
 				// name: the first figure of a save that means that metric is the one it describes.
@@ -272,6 +302,7 @@ class FigureStore {
 						&& holder.amount().unit().equals(plan.unit()) && !matched.contains(holder.id())) {
 					figure = holder;
 					plan.occurrence = holder.occurrence();
+					bySubjectInSave.put(holder.subjectKey(), plan);
 				}
 			}
 			if (figure != null && matched.add(figure.id())) {

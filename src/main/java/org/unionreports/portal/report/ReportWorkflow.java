@@ -46,7 +46,8 @@ public class ReportWorkflow {
 	 */
 	@PreAuthorize("@reportAccess.canEdit(#reportId)")
 	public Report submit(Long reportId) {
-		Report report = this.reports.findById(reportId).orElseThrow(() -> new ReportNotFoundException(reportId));
+		// Under the report's lock, so that no save can open a conflict between the check and the step.
+		Report report = this.reports.findForChange(reportId).orElseThrow(() -> new ReportNotFoundException(reportId));
 		int conflicts = this.figureStore.conflicts(reportId).size();
 		int unexplained = this.rules.unexplained(report, this.figures.findByReport(reportId)).size();
 		if (conflicts > 0 || unexplained > 0) {

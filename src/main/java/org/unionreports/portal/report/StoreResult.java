@@ -19,11 +19,12 @@ public record StoreResult(List<Stored> figures, List<NotStored> notStored, List<
 	}
 
 	/** A figure given ({@code input}: its place among those given) and stored. */
-	public record Stored(int input, long figureId, String subject, Metric metric, boolean holdsMetric, Change change) {
+	public record Stored(int input, long figureId, String subject, Metric metric, boolean holdsMetric,
+			boolean claimsMetric, Change change) {
 
-		/** Stored, but the metric it means is held by another figure of the report. */
+		/** Stored, but the metric it means is held by another figure of the report: a conflict to settle. */
 		public boolean inConflict() {
-			return this.metric != null && !this.holdsMetric;
+			return this.claimsMetric;
 		}
 
 	}

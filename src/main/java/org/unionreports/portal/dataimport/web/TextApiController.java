@@ -54,7 +54,7 @@ class TextApiController {
 	record Counts(int proposed, int stored, int notStored) {
 	}
 
-	record FigureJson(long id, int start, int end, String text, String numberText, BigDecimal value, String unit,
+	record FigureJson(Long id, int start, int end, String text, String numberText, BigDecimal value, String unit,
 			String qualifier, boolean target, String period, String section, String subject, String metricKey,
 			String metricZh, boolean holdsMetric, String mapping, String status, String change, String note) {
 	}
@@ -62,7 +62,7 @@ class TextApiController {
 	record NotStoredJson(int start, int end, String text, String numberText, String reason) {
 	}
 
-	record WarningJson(long figureId, int start, int end, String text, String message) {
+	record WarningJson(Long figureId, int start, int end, String text, String message) {
 	}
 
 	record SectionJson(String heading) {
@@ -91,7 +91,8 @@ class TextApiController {
 		for (StoreResult.Stored stored : outcome.stored().figures()) {
 			Proposal p = outcome.proposal(stored);
 			Metric metric = stored.metric();
-			figures.add(new FigureJson(stored.figureId(), p.start(), p.end(), p.text(), p.numberText(), p.amount().value(),
+			// a dry run's ids belong to a transaction that was rolled back
+			figures.add(new FigureJson(outcome.dryRun() ? null : stored.figureId(), p.start(), p.end(), p.text(), p.numberText(), p.amount().value(),
 					p.amount().unit(), p.amount().qualifier().code(), p.target(),
 					p.period() == null ? null : p.period().toString(), p.section(), stored.subject(),
 					metric == null ? null : metric.getKey(), metric == null ? null : metric.getNameZh(),
@@ -99,7 +100,7 @@ class TextApiController {
 					stored.change().name().toLowerCase(), reason(p.note(), locale)));
 			FigureRules.Finding warning = outcome.needExplanation().get(outcome.proposalOf().get(stored.input()));
 			if (warning != null) {
-				warnings.add(new WarningJson(stored.figureId(), p.start(), p.end(), p.text(), message(warning, locale)));
+				warnings.add(new WarningJson(outcome.dryRun() ? null : stored.figureId(), p.start(), p.end(), p.text(), message(warning, locale)));
 			}
 		}
 		List<NotStoredJson> notStored = new ArrayList<>();

@@ -215,6 +215,46 @@ class NothingLostTest {
 		assertThat(figureCount(report)).isZero();
 	}
 
+	@Test
+	void twoFiguresThatSwapTheirMetricsOnAReimportAreBothStored() throws Exception {
+		long report = draft();
+		String header = "metric_key,metric_zh,unit,value\n";
+		importCsv(report, header + "members,会员总数,人,100\nnew_members,新发展会员,人,10\n", false, 200);
+		// The index that keeps one figure per metric is checked row by row: the swap must not collide with itself.
+		importCsv(report, header + "new_members,会员总数,人,100\nmembers,新发展会员,人,10\n", false, 200);
+		assertThat(this.jdbc.sql("select f.subject || '=' || m.key from figure f join metric m on m.id = f.metric_id"
+				+ " where f.report_id = ? order by f.subject").param(report).query(String.class).list())
+			.containsExactly("会员总数=new_members", "新发展会员=members");
+	}
+
+	@Test
+	void aSubjectGivenAgainBesideTheFigureItNamesIsAddedNotWrittenOverIt() throws Exception {
+		long report = draft();
+		String header = "metric_key,metric_zh,unit,value\n";
+		importCsv(report, header + "members,工会会员数,人,100\n", false, 200);
+		// 会员总数 describes the figure the grid or an older import stored under the metric's own name; the next
+		// row names that figure's subject again with another value: a second figure, never the same key twice.
+		String answer = importCsv(report, header + "members,会员总数,人,120\nmembers,工会会员数,人,130\n", false, 200);
+		assertThat(JsonPath.<Integer>read(answer, "$.stored")).isEqualTo(2);
+		assertThat(this.jdbc.sql("select value from figure where report_id = ?")
+			.param(report)
+			.query(java.math.BigDecimal.class)
+			.list()).extracting(java.math.BigDecimal::intValue).containsExactlyInAnyOrder(120, 130);
+	}
+
+	@Test
+	void aTextThatDropsOneOfTwoValuesOfASubjectLeavesTheOtherAlone() throws Exception {
+		long report = draft();
+		String header = "metric_zh,unit,value\n";
+		importCsv(report, header + "慰问职工,人次,1\n慰问职工,人次,2\n", false, 200);
+		String again = importCsv(report, header + "慰问职工,人次,2\n", false, 200);
+		assertThat(JsonPath.<List<String>>read(again, "$.figures[*].change")).containsExactly("unchanged");
+		assertThat(this.jdbc.sql("select value from figure where report_id = ? order by occurrence")
+			.param(report)
+			.query(java.math.BigDecimal.class)
+			.list()).extracting(java.math.BigDecimal::intValue).containsExactly(1, 2);
+	}
+
 	private long draft() throws Exception {
 		String body = this.mvc.perform(post("/api/reports").with(httpBasic(STAFF, TestUsers.PASSWORD))
 			.contentType("application/json")
