@@ -168,6 +168,19 @@ class TextCorpusFilesTest {
 	}
 
 	@Test
+	void theSeedsGoldIsPlacedInItsTextInOrder() {
+		for (String seed : List.of("xinjiang-2018-2023", "zhenjiang-xinqu-2022", "xian-2018-2023")) {
+			String text = TextCorpus.read("seeds/" + seed + ".txt");
+			List<SeedsThroughTextTest.SeedGold> gold = SeedsThroughTextTest.gold(text,
+					TextCorpus.read("seeds/" + seed + ".figures.csv"));
+			assertThat(gold).as(seed).hasSizeGreaterThan(20);
+			for (SeedsThroughTextTest.SeedGold row : gold) {
+				assertThat(text.substring(row.start(), row.end())).isEqualTo(row.text());
+			}
+		}
+	}
+
+	@Test
 	void paragraphsAreShortAndAboutAThirdAreTraditional() {
 		int traditional = 0;
 		for (Paragraph paragraph : TextCorpus.paragraphs()) {

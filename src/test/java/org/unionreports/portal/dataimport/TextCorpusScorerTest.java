@@ -34,6 +34,7 @@ class TextCorpusScorerTest {
 			assertThat(score.misses()).as(paragraph.name()).isEmpty();
 			assertThat(score.wrongMappings()).as(paragraph.name()).isEmpty();
 			assertThat(score.spurious()).as(paragraph.name()).isEmpty();
+			assertThat(score.periods()).as(paragraph.name()).isEmpty();
 		}
 	}
 
