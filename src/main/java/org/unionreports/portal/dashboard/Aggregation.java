@@ -19,18 +19,33 @@ public final class Aggregation {
 	private Aggregation() {
 	}
 
-	/** One figure to combine: its value and qualifier, and the base it is a rate of (members, say), if known. */
-	public record Part(BigDecimal value, Qualifier qualifier, BigDecimal base) {
+	/**
+	 * One contributor's value to combine (a single value or, for a rate, a range) and the weight it carries
+	 * in a mean of rates: its base (members, say) summed over exactly the regions whose rates made it, or
+	 * null where that is not known.
+	 */
+	public record Part(Combined value, BigDecimal weight) {
 
 		public Part {
 			Objects.requireNonNull(value, "value");
-			Objects.requireNonNull(qualifier, "qualifier");
 		}
 
 		static Part of(BigDecimal value, Qualifier qualifier) {
-			return new Part(value, qualifier, null);
+			return new Part(new Combined(Objects.requireNonNull(value, "value"), Objects.requireNonNull(qualifier)), null);
 		}
 
+		static Part of(BigDecimal value, Qualifier qualifier, BigDecimal weight) {
+			return new Part(new Combined(Objects.requireNonNull(value, "value"), Objects.requireNonNull(qualifier)), weight);
+		}
+
+		boolean isWeighted() {
+			return this.weight != null && this.weight.signum() > 0 && !this.value.isRange();
+		}
+
+	}
+
+	/** A mean of rates and its weight (the bases added up), or a range, whose weight is unknown. */
+	record Rate(Combined value, BigDecimal weight) {
 	}
 
 	/**
@@ -75,53 +90,82 @@ public final class Aggregation {
 		if (parts.isEmpty()) {
 			return null;
 		}
-		BigDecimal total = parts.stream().map(Part::value).reduce(BigDecimal.ZERO, BigDecimal::add);
+		if (parts.stream().anyMatch(part -> part.value().isRange())) {
+			throw new IllegalArgumentException("a range is never added up");
+		}
+		BigDecimal total = parts.stream().map(part -> part.value().value()).reduce(BigDecimal.ZERO, BigDecimal::add);
 		return new Combined(total, QualifierAlgebra.ofSum(qualifiers(parts)));
 	}
 
-	/** The latest of a region's figures over the years: a stock's level at the end of the span. */
-	static Combined latest(List<Part> partsOldestFirst) {
-		if (partsOldestFirst.isEmpty()) {
-			return null;
-		}
-		Part last = partsOldestFirst.get(partsOldestFirst.size() - 1);
-		return new Combined(last.value(), last.qualifier());
-	}
-
 	/**
-	 * A rate across regions: the mean weighted by each region's base when every part has one, else the
-	 * range of the parts (a rate is never summed).
+	 * Rates across regions: the mean weighted by each part's weight when {@code weighted} and every part is
+	 * a single value with a weight, else the range over all parts, from the lowest low to the highest high
+	 * (a part that is itself a range brings both its ends). A rate is never summed.
 	 */
-	static Combined rate(List<Part> parts) {
+	static Rate rate(List<Part> parts, boolean weighted) {
 		if (parts.isEmpty()) {
 			return null;
 		}
-		boolean weighted = parts.stream().allMatch(p -> p.base() != null && p.base().signum() > 0);
-		if (weighted) {
-			BigDecimal bases = parts.stream().map(Part::base).reduce(BigDecimal.ZERO, BigDecimal::add);
+		if (weighted && parts.stream().allMatch(Part::isWeighted)) {
+			BigDecimal bases = parts.stream().map(Part::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
 			BigDecimal weightedSum = parts.stream()
-				.map(p -> p.value().multiply(p.base()))
+				.map(p -> p.value().value().multiply(p.weight()))
 				.reduce(BigDecimal.ZERO, BigDecimal::add);
-			return new Combined(weightedSum.divide(bases, 2, RoundingMode.HALF_EVEN).stripTrailingZeros(),
-					QualifierAlgebra.ofRate(qualifiers(parts)));
+			return new Rate(new Combined(weightedSum.divide(bases, 2, RoundingMode.HALF_EVEN).stripTrailingZeros(),
+					QualifierAlgebra.ofRate(qualifiers(parts))), bases);
 		}
-		BigDecimal min = parts.stream().map(Part::value).min(Comparator.naturalOrder()).orElseThrow();
-		BigDecimal max = parts.stream().map(Part::value).max(Comparator.naturalOrder()).orElseThrow();
+		List<End> ends = new java.util.ArrayList<>();
+		for (Part part : parts) {
+			Combined value = part.value();
+			if (value.isRange()) {
+				ends.add(new End(value.min(), value.minQualifier()));
+				ends.add(new End(value.max(), value.maxQualifier()));
+			}
+			else {
+				ends.add(new End(value.value(), value.qualifier()));
+			}
+		}
+		BigDecimal min = ends.stream().map(End::value).min(Comparator.naturalOrder()).orElseThrow();
+		BigDecimal max = ends.stream().map(End::value).max(Comparator.naturalOrder()).orElseThrow();
 		if (min.compareTo(max) == 0) {
-			return new Combined(min, QualifierAlgebra.ofRate(qualifiers(parts)));
+			return new Rate(new Combined(min, QualifierAlgebra.ofRate(ends.stream().map(End::qualifier).toList())), null);
 		}
-		Qualifier low = endQualifier(parts, min);
-		Qualifier high = endQualifier(parts, max);
-		return new Combined(null, QualifierAlgebra.ofRate(List.of(low, high)), min, max, low, high);
+		Qualifier low = endQualifier(ends, min);
+		Qualifier high = endQualifier(ends, max);
+		return new Rate(new Combined(null, QualifierAlgebra.ofRate(List.of(low, high)), min, max, low, high), null);
+	}
+
+	/** Rates across regions, as a weighted mean where every part has its weight (see {@link #rate(List, boolean)}). */
+	static Combined rate(List<Part> parts) {
+		Rate rate = rate(parts, true);
+		return rate == null ? null : rate.value();
+	}
+
+	private record End(BigDecimal value, Qualifier qualifier) {
+	}
+
+	private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
+
+	/**
+	 * A figure per 10,000 members, to two decimals, with the qualifier {@link QualifierAlgebra#ofRatio} allows;
+	 * null without both single values or with no members.
+	 */
+	static Combined perTenThousand(Combined value, Combined members) {
+		if (value == null || members == null || value.value() == null || members.value() == null
+				|| members.value().signum() <= 0) {
+			return null;
+		}
+		return new Combined(value.value().multiply(TEN_THOUSAND).divide(members.value(), 2, RoundingMode.HALF_EVEN),
+				QualifierAlgebra.ofRatio(value.qualifier(), members.qualifier()));
 	}
 
 	/** An end of a range says what the part (or the parts) of that value say. */
-	private static Qualifier endQualifier(List<Part> parts, BigDecimal end) {
-		return QualifierAlgebra.ofRate(qualifiers(parts.stream().filter(p -> p.value().compareTo(end) == 0).toList()));
+	private static Qualifier endQualifier(List<End> ends, BigDecimal end) {
+		return QualifierAlgebra.ofRate(ends.stream().filter(e -> e.value().compareTo(end) == 0).map(End::qualifier).toList());
 	}
 
 	private static List<Qualifier> qualifiers(List<Part> parts) {
-		return parts.stream().map(Part::qualifier).toList();
+		return parts.stream().map(part -> part.value().qualifier()).toList();
 	}
 
 }

@@ -1,7 +1,5 @@
 package org.unionreports.portal.dashboard;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,7 +16,6 @@ import org.unionreports.portal.dashboard.Aggregation.Combined;
 import org.unionreports.portal.dashboard.RegionFigures.Line;
 import org.unionreports.portal.metric.Metric;
 import org.unionreports.portal.metric.MetricCatalogue;
-import org.unionreports.portal.metric.MetricKind;
 import org.unionreports.portal.region.Region;
 import org.unionreports.portal.region.RegionTree;
 import org.unionreports.portal.shared.NotFoundException;
@@ -26,8 +23,9 @@ import org.unionreports.portal.shared.Period;
 
 /**
  * Regions side by side for one period: each catalogue metric's value in each region (rolled up as on
- * its dashboard), and for counts and amounts the same per 10,000 members, which is what makes a large
- * province and a small one comparable.
+ * its dashboard) with its coverage, and for counts and amounts the same per 10,000 members, which is what
+ * makes a large province and a small one comparable: a figure divided by the members of exactly the regions
+ * that gave it, never by members reported by others, its qualifier carried through.
  */
 @Service
 @Transactional(readOnly = true)
@@ -35,8 +33,6 @@ public class Comparison {
 
 	/** At most this many regions are compared at once: a table wider than that no longer reads. */
 	public static final int MAX_REGIONS = 8;
-
-	private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
 
 	private final RegionTree regions;
 
@@ -50,12 +46,17 @@ public class Comparison {
 		this.catalogue = catalogue;
 	}
 
-	/** One metric across the regions, in the order of the regions; a region without a value has null. */
-	public record Row(Metric metric, List<Combined> values, List<Boolean> drafts, List<BigDecimal> perTenThousand) {
+	/**
+	 * One metric across the regions, in the order of the regions; a region without a value has null. Each
+	 * value has its coverage, and (for counts and amounts) the same per 10,000 members of exactly the
+	 * regions it rests on, null where those members are not known.
+	 */
+	public record Row(Metric metric, List<Combined> values, List<Boolean> drafts, List<Combined> perTenThousand,
+			List<Coverage> coverage) {
 
 		/** Whether a per-10,000-members figure means anything: counts and amounts, not rates or per-head figures. */
 		public boolean hasPerMembers() {
-			return perMembers(this.metric);
+			return RegionFigures.perMembers(this.metric);
 		}
 
 	}
@@ -97,16 +98,17 @@ public class Comparison {
 		for (Metric metric : metrics) {
 			List<Combined> values = new ArrayList<>();
 			List<Boolean> drafts = new ArrayList<>();
-			List<BigDecimal> perTenThousand = new ArrayList<>();
+			List<Combined> perTenThousand = new ArrayList<>();
+			List<Coverage> coverage = new ArrayList<>();
 			for (Map<String, Line> lines : byRegion) {
 				Line line = lines.get(metric.getKey());
-				Line members = lines.get("members");
 				values.add(line == null ? null : line.value());
 				drafts.add(line != null && line.draft());
-				perTenThousand.add(perTenThousand(metric, line, members));
+				perTenThousand.add(line == null ? null : line.perTenThousandMembers());
+				coverage.add(line == null ? null : line.coverage());
 			}
 			if (values.stream().anyMatch(value -> value != null)) {
-				rows.add(new Row(metric, values, drafts, perTenThousand));
+				rows.add(new Row(metric, values, drafts, perTenThousand, coverage));
 			}
 		}
 		return new Table(period, compared, periods, rows, suggestions);
@@ -126,24 +128,6 @@ public class Comparison {
 		}
 		suggestions.removeAll(compared);
 		return suggestions;
-	}
-
-	static boolean perMembers(Metric metric) {
-		return (metric.getKind() == MetricKind.FLOW || metric.getKind() == MetricKind.STOCK)
-				&& !"members".equals(metric.getKey());
-	}
-
-	/** The value per 10,000 members, to two decimals; none for rates, per-head figures or without members. */
-	static BigDecimal perTenThousand(Metric metric, Line line, Line members) {
-		if (!perMembers(metric) || line == null || line.value().value() == null || members == null
-				|| members.value().value() == null || members.value().value().signum() <= 0) {
-			return null;
-		}
-		return line.value()
-			.value()
-			.multiply(TEN_THOUSAND)
-			.divide(members.value().value(), 2, RoundingMode.HALF_EVEN)
-			.stripTrailingZeros();
 	}
 
 }

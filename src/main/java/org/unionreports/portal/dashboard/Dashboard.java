@@ -79,29 +79,16 @@ public class Dashboard {
 	private record ViewKey(String code, Period period, String rankBy, List<String> drafts) {
 	}
 
-	/** One metric on the dashboard: its line for the period, and its change from the previous one. */
-	public record Card(Line line, Line previous) {
+	/** One metric on the dashboard: its line for the period, with its change from the previous one. */
+	public record Card(Line line) {
 
 		public Metric metric() {
 			return this.line.metric();
 		}
 
-		/** The change from the previous period, where both are single values in the same terms. */
-		public Optional<BigDecimal> change() {
-			if (this.previous == null || this.line.value().value() == null || this.previous.value().value() == null) {
-				return Optional.empty();
-			}
-			return Optional.of(Aggregation.plain(this.line.value().value().subtract(this.previous.value().value())));
-		}
-
-		/** The change in per cent of the previous value, to one decimal; none for rates (points, not per cent). */
-		public Optional<BigDecimal> changePercent() {
-			if (this.metric().getUnit().equals("%")) {
-				return Optional.empty();
-			}
-			return change().filter(change -> this.previous.value().value().signum() > 0)
-				.map(change -> change.multiply(BigDecimal.valueOf(100))
-					.divide(this.previous.value().value(), 1, RoundingMode.HALF_EVEN));
+		/** The change from the previous period, computed over what both share; null where there is no previous value. */
+		public Change change() {
+			return this.line.change();
 		}
 
 	}
@@ -170,18 +157,8 @@ public class Dashboard {
 			return new View(region, ancestors, children, periods, null, null, List.of(), Map.of(), List.of(), null,
 					Optional.empty(), List.of(), false);
 		}
-		Period previous = previous(period);
-		Map<Period, List<Line>> lines = new java.util.HashMap<>(this.figures.of(region, List.of(period)));
-		if (previous != null) {
-			lines.putAll(this.figures.valuesOf(region, List.of(previous), this.catalogue.all()));
-		}
-		Map<String, Line> before = lines.getOrDefault(previous, List.of())
-			.stream()
-			.collect(Collectors.toMap(line -> line.metric().getKey(), Function.identity()));
-		List<Card> cards = lines.get(period)
-			.stream()
-			.map(line -> new Card(line, before.get(line.metric().getKey())))
-			.toList();
+		Period previous = RegionFigures.previous(period);
+		List<Card> cards = this.figures.of(region, period).stream().map(Card::new).toList();
 		List<Card> headlines = cards.stream()
 			.filter(card -> card.metric().isHeadline() && HEADLINE_FAMILIES.contains(card.metric().getFamily()))
 			.sorted(Comparator.comparingInt(card -> HEADLINE_FAMILIES.indexOf(card.metric().getFamily())))
@@ -201,12 +178,6 @@ public class Dashboard {
 				|| (ranked != null && ranked.line().bySubRegion().stream().anyMatch(SubRegionValue::draft));
 		return new View(region, ancestors, children, periods, period, previous, headlines, others, trends, ranked,
 				ownReport(region, period), latestBelow(region), drafts);
-	}
-
-	/** The period of the same length just before (2021 for 2022, 2013–2017 for 2018–2022); none before 1949. */
-	static Period previous(Period period) {
-		int first = period.firstYear() - period.years();
-		return first < Period.EARLIEST_YEAR ? null : new Period(first, period.firstYear() - 1);
 	}
 
 	/** The headline metrics over the last years up to the period's end that have reports. */

@@ -44,6 +44,18 @@ final class QualifierAlgebra {
 		return combine(parts, true);
 	}
 
+	/**
+	 * The qualifier of a figure divided by another (a count per 10,000 members): the numerator's where the
+	 * divisor is exact (3万余人 per 40万 members is 750余人 per 10,000), else 约, since a qualified divisor moves
+	 * the quotient the other way and its errors may go either way.
+	 */
+	static Qualifier ofRatio(Qualifier numerator, Qualifier divisor) {
+		if (divisor.isExact()) {
+			return numerator;
+		}
+		return Qualifier.YUE;
+	}
+
 	private static Qualifier combine(List<Qualifier> parts, boolean rate) {
 		if (parts.isEmpty()) {
 			return Qualifier.EXACT;

@@ -19,7 +19,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.unionreports.portal.dashboard.Aggregation.Combined;
-import org.unionreports.portal.dashboard.Aggregation.Part;
+import org.unionreports.portal.dashboard.Evaluation.Measure;
+import org.unionreports.portal.dashboard.Evaluation.Node;
+import org.unionreports.portal.dashboard.Evaluation.Stored;
 import org.unionreports.portal.identity.Access;
 import org.unionreports.portal.metric.Metric;
 import org.unionreports.portal.metric.MetricCatalogue;
@@ -32,14 +34,14 @@ import org.unionreports.portal.system.DataCache;
 import org.unionreports.portal.system.DataChanges;
 
 /**
- * A region's catalogue figures for one or more periods, rolled up live from the figures stored. Each
- * metric's value for a region is
- * <ol>
- * <li>the region's own figure for exactly that period, if its report gives one;</li>
- * <li>else, for a span of years, its yearly figures inside the span: a flow summed when every year is
- * there, a stock or a rate taken from the latest year;</li>
- * <li>else its sub-regions' values combined by the metric's rule (see {@link Aggregation}).</li>
- * </ol>
+ * A region's catalogue figures for one or more periods, rolled up live from the figures stored, by the
+ * rules of docs/rollups.md (applied by {@link Evaluation}): a figure counts for its own period, whatever the
+ * report holding it; a region's own figure for the period wins; over a span a flow adds up every year and a
+ * stock or a rate is the level at the span's last year; else the sub-regions' values combine by the
+ * metric's rule, every sub-region with a value counting. Each value keeps its workings: the rule, each
+ * contributor used or left out and why, and the regions it rests on, so that ratios divide like by like and
+ * a change is computed over what both periods share.
+ * <p>
  * A region's own total is never added to its sub-regions', nor a span to the years inside it; where both
  * a region's own figure and its sub-regions' exist they are shown side by side (reconciliation).
  * <p>
@@ -47,7 +49,8 @@ import org.unionreports.portal.system.DataChanges;
  * then the sub-regions of those that lack a metric of their own, and so on. Where every region reports
  * (the national data set) the country's dashboard reads two levels, not three thousand regions.
  * <p>
- * Published figures, and the drafts of the regions the reader's own regions cover, marked as drafts.
+ * Published figures, and the drafts of the regions the reader's own regions cover, marked as drafts. Of
+ * another draft the workings say only that a sub-region's figure is not published, never its value.
  */
 @Service
 @Transactional(readOnly = true)
@@ -75,16 +78,18 @@ public class RegionFigures {
 	}
 
 	private record FiguresKey(long regionId, Set<Period> periods, List<Long> metricIds, List<String> drafts,
-			boolean bySubRegion) {
+			boolean full) {
 	}
 
 	/** Where a value came from. */
 	public enum Source {
 
-		/** The region's own report for the period. */
+		/** The region's own figure for the period. */
 		OWN,
-		/** The region's yearly reports inside the period. */
+		/** A flow: the region's own figures for every year of the span, added up. */
 		YEARS,
+		/** A stock or a rate: the region's own level at the span's last year. */
+		YEAR_END,
 		/** Its sub-regions, rolled up. */
 		SUB_REGIONS;
 
@@ -110,15 +115,41 @@ public class RegionFigures {
 	/**
 	 * One metric's figure for the region and period, and what it was made of: the value and where it came
 	 * from, how many of how many sub-regions gave one, the region's own total beside its sub-regions' (a
-	 * mismatch when they differ), whether a draft went into it, and each sub-region's value.
+	 * mismatch when they differ), whether a draft went into it, and each sub-region's value; its workings
+	 * (the rule, the period the value describes, each contributor); the members of exactly the regions it
+	 * rests on, where known; and its change from the previous period, where asked for.
 	 */
 	public record Line(Metric metric, Period period, Combined value, Source source, int reporting, int subRegions,
-			Combined own, Combined fromSubRegions, boolean mismatch, boolean draft, List<SubRegionValue> bySubRegion) {
+			Combined own, Combined fromSubRegions, boolean mismatch, boolean draft, List<SubRegionValue> bySubRegion,
+			RollupRule rule, Period valuePeriod, List<Contributor> contributors, Combined sameRegionsMembers,
+			Change change) {
+
+		/** What the value rests on, as the page says it: own report, or 4 of 13 sub-regions. */
+		public Coverage coverage() {
+			return new Coverage(this.source, this.reporting, this.subRegions);
+		}
+
+		/** The contributors left out, and why. */
+		public List<Contributor> leftOut() {
+			return this.contributors.stream().filter(c -> !c.used()).toList();
+		}
+
+		/** The value per 10,000 members of exactly the regions it rests on; null where that is not known. */
+		public Combined perTenThousandMembers() {
+			return Aggregation.perTenThousand(this.value, this.sameRegionsMembers);
+		}
+
 	}
 
 	/** The period to show when none is asked for: that of the latest report of the region or below it. */
 	public Optional<Period> latestPeriod(Region region) {
 		return periods(region).stream().findFirst();
+	}
+
+	/** The period of the same length just before (2021 for 2022, 2013–2017 for 2018–2022); none before 1949. */
+	public static Period previous(Period period) {
+		int first = period.firstYear() - period.years();
+		return first < Period.EARLIEST_YEAR ? null : new Period(first, period.firstYear() - 1);
 	}
 
 	/** The periods of the reports of the region and below it that the reader may see, latest first. */
@@ -149,51 +180,65 @@ public class RegionFigures {
 			.toList());
 	}
 
-	/** The region's figures for one period, in catalogue order. */
+	/**
+	 * The region's figures for one period in catalogue order, each with its sub-regions' values, its
+	 * workings and its change from the previous period of the same length.
+	 */
 	public List<Line> of(Region region, Period period) {
-		return of(region, List.of(period)).get(period);
+		return of(region, period, this.catalogue.all());
 	}
 
-	/** The region's figures for each of the periods, in catalogue order, read in one walk of the tree. */
-	public Map<Period, List<Line>> of(Region region, Collection<Period> periods) {
-		return of(region, periods, this.catalogue.all());
-	}
-
-	/** The region's figures of these metrics (and their bases) for each of the periods. */
-	public Map<Period, List<Line>> of(Region region, Collection<Period> periods, List<Metric> metrics) {
-		return of(region, periods, metrics, true);
+	/** The same for these metrics only (and what they need: their bases, members). */
+	public List<Line> of(Region region, Period period, List<Metric> metrics) {
+		Period previous = previous(period);
+		Set<Period> periods = previous == null ? Set.of(period) : Set.of(period, previous);
+		return cached(region, periods, metrics, true).get(period);
 	}
 
 	/**
-	 * The region's values only (no sub-region breakdown, coverage or reconciliation), for a trend or a
+	 * The region's values only (no sub-region breakdown, reconciliation or change), for a trend or a
 	 * comparison: the sub-regions are read only where the region lacks a figure of its own.
 	 */
 	public Map<Period, List<Line>> valuesOf(Region region, Collection<Period> periods, List<Metric> metrics) {
-		return of(region, periods, metrics, false);
+		return cached(region, Set.copyOf(periods), metrics, false);
 	}
 
-	private Map<Period, List<Line>> of(Region region, Collection<Period> periods, List<Metric> metrics,
-			boolean bySubRegion) {
+	private Map<Period, List<Line>> cached(Region region, Set<Period> periods, List<Metric> metrics, boolean full) {
 		String[] drafts = this.access.readablePathPatterns();
-		FiguresKey key = new FiguresKey(region.getId(), Set.copyOf(periods), metrics.stream().map(Metric::getId).toList(),
-				List.of(drafts), bySubRegion);
-		return this.figuresCache.get(key, () -> walk(region, periods, metrics, drafts, bySubRegion));
+		FiguresKey key = new FiguresKey(region.getId(), periods, metrics.stream().map(Metric::getId).toList(),
+				List.of(drafts), full);
+		return this.figuresCache.get(key, () -> walk(region, periods, metrics, drafts, full));
 	}
 
-	private Map<Period, List<Line>> walk(Region region, Collection<Period> periods, List<Metric> metrics,
-			String[] drafts, boolean bySubRegion) {
+	private Map<Period, List<Line>> walk(Region region, Set<Period> periods, List<Metric> metrics, String[] drafts,
+			boolean full) {
 		List<Metric> wanted = new ArrayList<>(metrics);
-		metrics.stream()
-			.map(Metric::getBaseMetric)
-			.filter(base -> base != null && wanted.stream().noneMatch(m -> m.getId().equals(base.getId())))
-			.forEach(wanted::add);
+		Set<Long> ids = new HashSet<>();
+		metrics.forEach(metric -> ids.add(metric.getId()));
+		for (Metric metric : metrics) {
+			Metric base = metric.getBaseMetric();
+			if (base != null && ids.add(base.getId())) {
+				wanted.add(base);
+			}
+		}
+		Metric members = this.catalogue.all().stream().filter(m -> MEMBERS.equals(m.getKey())).findFirst().orElse(null);
+		if (members != null && metrics.stream().anyMatch(RegionFigures::perMembers) && ids.add(members.getId())) {
+			wanted.add(members);
+		}
 		Walk walk = new Walk(region, new TreeSet<>(periods), wanted, drafts);
-		walk.read(bySubRegion);
+		walk.read(full);
+		Evaluation evaluation = walk.evaluation();
+		Measure membersMeasure = members == null ? null : Measure.of(members);
 		Map<Period, List<Line>> result = new LinkedHashMap<>();
 		for (Period period : walk.periods) {
+			if (full && !period.equals(walk.periods.last())) {
+				// The previous period is read for the change only.
+				continue;
+			}
 			List<Line> lines = new ArrayList<>();
 			for (Metric metric : metrics) {
-				Line line = bySubRegion ? walk.top(metric, period) : walk.valueLine(metric, period);
+				Line line = full ? top(evaluation, region, metric, period, membersMeasure)
+						: valueLine(evaluation, region, metric, period, membersMeasure);
 				if (line != null) {
 					lines.add(line);
 				}
@@ -203,46 +248,99 @@ public class RegionFigures {
 		return java.util.Collections.unmodifiableMap(result);
 	}
 
-	private record Stored(long regionId, long metricId, BigDecimal value, Qualifier qualifier, Period period,
-			boolean draft) {
+	/** The metrics a figure per 10,000 members means something for: counts and amounts, not rates or per-head figures. */
+	static boolean perMembers(Metric metric) {
+		return (metric.getKind() == MetricKind.FLOW || metric.getKind() == MetricKind.STOCK)
+				&& !MEMBERS.equals(metric.getKey());
 	}
 
-	/** A region's value for a metric and period; its draft flag says whether a draft went into it. */
-	private record Node(Combined value, Source source, boolean draft) {
+	static final String MEMBERS = "members";
 
-		static final Node NONE = new Node(null, null, false);
-
+	/** The region's line: its value, and always its sub-regions' values and its change beside it. */
+	private static Line top(Evaluation evaluation, Region region, Metric metric, Period period, Measure members) {
+		long id = region.getId();
+		Measure measure = Measure.of(metric);
+		Node own = evaluation.own(id, measure, period);
+		Node below = evaluation.below(id, measure, period);
+		if (own == null && !below.isPresent()) {
+			return null;
+		}
+		List<SubRegionValue> bySubRegion = new ArrayList<>();
+		for (Contributor contributor : below.contributors()) {
+			bySubRegion.add(new SubRegionValue(contributor.region(), contributor.used() ? contributor.value() : null,
+					contributor.used() && contributor.draft()));
+		}
+		Node used = own != null ? own : below;
+		List<Contributor> contributors = new ArrayList<>(used.contributors());
+		if (own != null) {
+			below.contributors()
+				.forEach(c -> contributors.add(c.used() ? c.leftOut(Contributor.Reason.OWN_TOTAL) : c));
+		}
+		Combined fromBelow = below.isPresent() ? below.value() : null;
+		boolean mismatch = own != null && fromBelow != null && fromBelow.value() != null
+				&& metric.getRollup() != Rollup.RANGE && own.value().value().compareTo(fromBelow.value()) != 0;
+		Period previous = previous(period);
+		Change change = previous == null ? null : evaluation.change(id, measure, period, used, previous);
+		return new Line(metric, period, used.value(), used.source(), below.reporting(), below.of(),
+				own == null ? null : own.value(), fromBelow, mismatch, used.draft(), List.copyOf(bySubRegion), used.rule(),
+				used.period(), List.copyOf(contributors), membersOf(evaluation, metric, used, period, members), change);
 	}
 
-	private record Key(long regionId, long metricId, Period period) {
+	/** The region's value alone, as a line without its sub-regions. */
+	private static Line valueLine(Evaluation evaluation, Region region, Metric metric, Period period, Measure members) {
+		Node node = evaluation.value(region.getId(), Measure.of(metric), period);
+		if (!node.isPresent()) {
+			return null;
+		}
+		return new Line(metric, period, node.value(), node.source(), node.reporting(), node.of(),
+				node.source() == Source.SUB_REGIONS ? null : node.value(), null, false, node.draft(), List.of(), node.rule(),
+				node.period(), node.contributors(), membersOf(evaluation, metric, node, period, members), null);
 	}
 
-	/** One evaluation: the part of the tree it needs, read level by level, then valued with a memo. */
+	/** The members of exactly the regions the value rests on, where every one of them gave its members. */
+	private static Combined membersOf(Evaluation evaluation, Metric metric, Node node, Period period, Measure members) {
+		if (members == null || !perMembers(metric)) {
+			return null;
+		}
+		return evaluation.sumOver(node.coverage(), members, period);
+	}
+
+	/** One evaluation: the part of the tree it needs, read level by level, then valued. */
 	private final class Walk {
 
 		private final Region region;
 
-		private final Set<Period> periods;
+		private final TreeSet<Period> periods;
 
 		private final List<Metric> metrics;
 
+		private final List<Measure> measures;
+
 		private final String[] drafts;
+
+		private final Map<Long, Place> places = new HashMap<>();
 
 		private final Map<Long, List<Place>> children = new HashMap<>();
 
-		private final Map<Long, Map<Long, List<Stored>>> figures = new HashMap<>();
+		private final Evaluation evaluation;
 
-		private final Map<Key, Node> memo = new HashMap<>();
-
-		Walk(Region region, Set<Period> periods, List<Metric> metrics, String[] drafts) {
+		Walk(Region region, TreeSet<Period> periods, List<Metric> metrics, String[] drafts) {
 			this.region = region;
 			this.periods = periods;
 			this.metrics = metrics;
+			this.measures = metrics.stream().map(Measure::of).toList();
 			this.drafts = drafts;
+			this.places.put(region.getId(),
+					new Place(region.getId(), region.getCode(), region.getNameZh(), region.getNameEn()));
+			this.evaluation = new Evaluation(this.places, this.children, List.of());
+		}
+
+		Evaluation evaluation() {
+			return this.evaluation;
 		}
 
 		/** Reads the region and its sub-regions, then below each region that lacks a metric, for that metric. */
-		void read(boolean bySubRegion) {
+		void read(boolean full) {
 			if (this.periods.isEmpty()) {
 				return;
 			}
@@ -250,7 +348,7 @@ public class RegionFigures {
 			this.metrics.forEach(metric -> all.add(metric.getId()));
 			Map<Long, Set<Long>> level = new HashMap<>();
 			level.put(this.region.getId(), all);
-			if (bySubRegion) {
+			if (full) {
 				// The region and its sub-regions always, in one read: the dashboard shows both.
 				readChildren(Set.of(this.region.getId()));
 				this.children.get(this.region.getId()).forEach(child -> level.put(child.id(), all));
@@ -288,18 +386,27 @@ public class RegionFigures {
 			return both;
 		}
 
-		/** The metrics (and the bases of those that are rates) a region has no value of its own for. */
+		/**
+		 * The metrics a region has no value of its own for, with what their roll-up needs from below: the
+		 * base of a rate, and the members that make a figure per 10,000 members of the same regions.
+		 */
 		private Set<Long> lacking(long regionId, Set<Long> metricIds) {
 			Set<Long> lacking = new HashSet<>();
-			for (Metric metric : this.metrics) {
+			Long members = this.measures.stream().filter(m -> MEMBERS.equals(m.key())).map(Measure::id).findFirst().orElse(null);
+			for (int i = 0; i < this.metrics.size(); i++) {
+				Metric metric = this.metrics.get(i);
+				Measure measure = this.measures.get(i);
 				if (!metricIds.contains(metric.getId()) || metric.getRollup() == Rollup.NONE) {
 					continue;
 				}
 				for (Period period : this.periods) {
-					if (own(regionId, metric, period) == null) {
+					if (this.evaluation.own(regionId, measure, period) == null) {
 						lacking.add(metric.getId());
 						if (metric.getBaseMetric() != null) {
 							lacking.add(metric.getBaseMetric().getId());
+						}
+						if (members != null && perMembers(metric)) {
+							lacking.add(members);
 						}
 						break;
 					}
@@ -314,8 +421,9 @@ public class RegionFigures {
 				.sql("select parent_id, id, code, name_zh, name_en from region where parent_id = any(:parents) order by code")
 				.param("parents", parents.toArray(Long[]::new))
 				.query((rs, row) -> {
-					this.children.get(rs.getLong(1))
-						.add(new Place(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+					Place place = new Place(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5));
+					this.children.get(rs.getLong(1)).add(place);
+					this.places.put(place.id(), place);
 					return null;
 				})
 				.list();
@@ -335,8 +443,9 @@ public class RegionFigures {
 			Set<Integer> years = new TreeSet<>();
 			for (Period span : spans) {
 				for (long regionId : regionIds) {
-					boolean lacking = this.metrics.stream()
-						.anyMatch(metric -> metricIds.contains(metric.getId()) && exact(regionId, metric, span) == null);
+					boolean lacking = this.measures.stream()
+						.anyMatch(measure -> metricIds.contains(measure.id())
+								&& !this.evaluation.hasExact(regionId, measure, span));
 					if (lacking) {
 						lackingRegions.add(regionId);
 						for (int year = span.firstYear(); year <= span.lastYear(); year++) {
@@ -352,16 +461,23 @@ public class RegionFigures {
 			}
 		}
 
+		/**
+		 * Figures count for their own period, whatever the period of the report that holds them; of two for
+		 * the same period the one in the report of that very period is preferred. Figures the reader may not
+		 * see are read too, marked, so that the workings can say a figure is not published; their values are
+		 * never shown.
+		 */
 		private void readFigures(Set<Long> regionIds, Set<Long> metricIds, String periodCondition,
 				Map<String, Object> periodParams) {
 			RegionFigures.this.jdbc.sql("""
 					select r.region_id, f.metric_id, f.value, f.qualifier, f.period_start, f.period_end,
-					       r.status <> 'PUBLISHED' as draft
+					       r.status <> 'PUBLISHED' as draft,
+					       (r.status = 'PUBLISHED' or g.path like any(:drafts)) as visible,
+					       case when f.period_start = r.period_start and f.period_end = r.period_end then 0
+					            else 1 + r.period_end - r.period_start end as preference
 					from report r join region g on g.id = r.region_id join figure f on f.report_id = r.id
 					where r.region_id = any(:regions) and f.metric_id = any(:metrics)
-					  and f.period_start = r.period_start and f.period_end = r.period_end
 					  and not f.target and not f.missing
-					  and (r.status = 'PUBLISHED' or g.path like any(:drafts))
 					  and (""" + periodCondition + ")")
 				.param("regions", regionIds.toArray(Long[]::new))
 				.param("metrics", metricIds.toArray(Long[]::new))
@@ -369,127 +485,9 @@ public class RegionFigures {
 				.params(periodParams)
 				.query((rs, row) -> new Stored(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3),
 						Qualifier.fromCode(rs.getString(4)).orElseThrow(), new Period(rs.getInt(5), rs.getInt(6)),
-						rs.getBoolean(7)))
+						rs.getBoolean(7), rs.getBoolean(8), rs.getInt(9)))
 				.list()
-				.forEach(f -> this.figures.computeIfAbsent(f.regionId(), k -> new HashMap<>())
-					.computeIfAbsent(f.metricId(), k -> new ArrayList<>())
-					.add(f));
-		}
-
-		/** The region's line: its value, and always its sub-regions' values beside it. */
-		Line top(Metric metric, Period period) {
-			long id = this.region.getId();
-			Node own = own(id, metric, period);
-			List<Place> below = this.children.getOrDefault(id, List.of());
-			List<SubRegionValue> bySubRegion = new ArrayList<>();
-			List<Part> parts = new ArrayList<>();
-			boolean partsDraft = false;
-			for (Place child : below) {
-				Node node = value(child.id(), metric, period);
-				bySubRegion.add(new SubRegionValue(child, node.value(), node.draft()));
-				if (node.value() != null && node.value().value() != null) {
-					parts.add(part(child.id(), metric, period, node));
-					partsDraft |= node.draft();
-				}
-			}
-			Combined fromBelow = combine(metric, parts);
-			if (own == null && fromBelow == null) {
-				return null;
-			}
-			boolean mismatch = own != null && fromBelow != null && fromBelow.value() != null
-					&& metric.getRollup() != Rollup.RANGE && own.value().value().compareTo(fromBelow.value()) != 0;
-			Node used = own != null ? own : new Node(fromBelow, Source.SUB_REGIONS, partsDraft);
-			return new Line(metric, period, used.value(), used.source(), parts.size(), below.size(),
-					own == null ? null : own.value(), fromBelow, mismatch, used.draft(), bySubRegion);
-		}
-
-		/** The region's value alone, as a line without its sub-regions. */
-		Line valueLine(Metric metric, Period period) {
-			Node node = value(this.region.getId(), metric, period);
-			if (node.value() == null) {
-				return null;
-			}
-			return new Line(metric, period, node.value(), node.source(), 0, 0,
-					node.source() == Source.SUB_REGIONS ? null : node.value(), null, false, node.draft(), List.of());
-		}
-
-		/** A sub-region's value: its own if it has one, else what its own sub-regions add up to. */
-		private Node value(long regionId, Metric metric, Period period) {
-			Key key = new Key(regionId, metric.getId(), period);
-			Node known = this.memo.get(key);
-			if (known != null) {
-				return known;
-			}
-			Node node = own(regionId, metric, period);
-			if (node == null) {
-				List<Part> parts = new ArrayList<>();
-				boolean draft = false;
-				for (Place child : this.children.getOrDefault(regionId, List.of())) {
-					Node below = value(child.id(), metric, period);
-					if (below.value() != null && below.value().value() != null) {
-						parts.add(part(child.id(), metric, period, below));
-						draft |= below.draft();
-					}
-				}
-				Combined combined = combine(metric, parts);
-				node = combined == null ? Node.NONE : new Node(combined, Source.SUB_REGIONS, draft);
-			}
-			this.memo.put(key, node);
-			return node;
-		}
-
-		private Part part(long regionId, Metric metric, Period period, Node node) {
-			BigDecimal base = null;
-			if (metric.getBaseMetric() != null) {
-				Node baseNode = value(regionId, metric.getBaseMetric(), period);
-				base = baseNode.value() == null ? null : baseNode.value().value();
-			}
-			return new Part(node.value().value(), node.value().qualifier(), base);
-		}
-
-		/** The region's own figure for the period, else for a span its yearly figures inside it. */
-		private Node own(long regionId, Metric metric, Period period) {
-			Node exact = exact(regionId, metric, period);
-			if (exact != null) {
-				return exact;
-			}
-			List<Stored> stored = stored(regionId, metric);
-			if (period.isSingleYear() || metric.getKind() == MetricKind.PER_UNIT) {
-				return null;
-			}
-			List<Stored> yearly = stored.stream()
-				.filter(f -> f.period().isSingleYear() && period.contains(f.period()))
-				.sorted(Comparator.comparingInt(f -> f.period().firstYear()))
-				.toList();
-			if (yearly.isEmpty() || (metric.getKind() == MetricKind.FLOW && yearly.size() != period.years())) {
-				return null;
-			}
-			List<Part> parts = yearly.stream().map(f -> Part.of(f.value(), f.qualifier())).toList();
-			Combined combined = metric.getKind() == MetricKind.FLOW ? Aggregation.sum(parts) : Aggregation.latest(parts);
-			return new Node(combined, Source.YEARS, yearly.stream().anyMatch(Stored::draft));
-		}
-
-		/** The region's own figure for exactly the period. */
-		private Node exact(long regionId, Metric metric, Period period) {
-			for (Stored figure : stored(regionId, metric)) {
-				if (figure.period().equals(period)) {
-					return new Node(new Combined(figure.value(), figure.qualifier()), Source.OWN,
-							figure.draft());
-				}
-			}
-			return null;
-		}
-
-		private List<Stored> stored(long regionId, Metric metric) {
-			return this.figures.getOrDefault(regionId, Map.of()).getOrDefault(metric.getId(), List.of());
-		}
-
-		private static Combined combine(Metric metric, List<Part> parts) {
-			return switch (metric.getRollup()) {
-				case SUM, SUM_LATEST -> Aggregation.sum(parts);
-				case WEIGHTED_MEAN, RANGE -> Aggregation.rate(parts);
-				case NONE -> null;
-			};
+				.forEach(this.evaluation::add);
 		}
 
 	}

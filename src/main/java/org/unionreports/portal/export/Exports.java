@@ -128,6 +128,9 @@ public class Exports {
 		Combined value = line.value();
 		String unit = line.metric().getUnit();
 		StringBuilder note = new StringBuilder(message(line.source().messageKey(), locale));
+		if (line.valuePeriod() != null && !line.valuePeriod().equals(line.period())) {
+			note.append(message("export.value.period", locale, FigureText.period(line.valuePeriod(), locale)));
+		}
 		if (line.subRegions() > 0 && line.reporting() > 0) {
 			note.append(' ').append(message("dashboard.coverage", locale, line.reporting(), line.subRegions()));
 		}

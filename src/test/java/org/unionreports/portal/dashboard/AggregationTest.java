@@ -44,18 +44,45 @@ class AggregationTest {
 	}
 
 	@Test
-	void aStockOverYearsTakesTheLatestNotTheSum() {
-		Combined members = Aggregation.latest(List.of(part(4_200_000, Qualifier.EXACT), part(4_300_000, Qualifier.EXACT),
-				part(4_350_000, Qualifier.YU)));
-		assertThat(members.value()).isEqualByComparingTo("4350000");
-		assertThat(members.qualifier()).isEqualTo(Qualifier.YU);
+	void aRangeAmongTheRatesBringsBothItsEndsLowestLowToHighestHigh() {
+		// A city's range 78%～95% (its districts had no bases) beside a city at 60%: 60%～95%, not 60% alone.
+		Combined city = Aggregation.rate(List.of(part(78, Qualifier.EXACT), part(95, Qualifier.YISHANG)));
+		Combined province = Aggregation.rate(List.of(new Part(city, BigDecimal.valueOf(2_000_000)), part(60, Qualifier.EXACT)));
+		assertThat(province.isRange()).isTrue();
+		assertThat(province.min()).isEqualByComparingTo("60");
+		assertThat(province.max()).isEqualByComparingTo("95");
+		assertThat(province.maxQualifier()).isEqualTo(Qualifier.YISHANG);
+	}
+
+	@Test
+	void aWeightedMeanCarriesItsWeightTheBasesAddedUp() {
+		Aggregation.Rate rate = Aggregation.rate(List.of(Part.of(BigDecimal.valueOf(80), Qualifier.EXACT, BigDecimal.valueOf(1000)),
+				Part.of(BigDecimal.valueOf(90), Qualifier.EXACT, BigDecimal.valueOf(3000))), true);
+		assertThat(rate.weight()).isEqualByComparingTo("4000");
+		// One part without its base: the range, with no weight to pass up.
+		Aggregation.Rate range = Aggregation.rate(List.of(Part.of(BigDecimal.valueOf(80), Qualifier.EXACT, BigDecimal.valueOf(1000)),
+				part(90, Qualifier.EXACT)), true);
+		assertThat(range.value().isRange()).isTrue();
+		assertThat(range.weight()).isNull();
+	}
+
+	@Test
+	void aFigurePerTenThousandMembersKeepsItsQualifier() {
+		// 3万余人 over 40万 members: 750余人 per 10,000 members, never a bare 750.
+		Combined per = Aggregation.perTenThousand(new Combined(BigDecimal.valueOf(30_000), Qualifier.YU),
+				new Combined(BigDecimal.valueOf(400_000), Qualifier.EXACT));
+		assertThat(per.value()).isEqualByComparingTo("750");
+		assertThat(per.qualifier()).isEqualTo(Qualifier.YU);
+		// About as many members: the quotient is about, whatever the count says.
+		assertThat(Aggregation.perTenThousand(new Combined(BigDecimal.valueOf(30_000), Qualifier.EXACT),
+				new Combined(BigDecimal.valueOf(400_000), Qualifier.YUE)).qualifier()).isEqualTo(Qualifier.YUE);
 	}
 
 	@Test
 	void aRateIsTheMeanWeightedByItsBase() {
 		// 80% of 1,000 members and 90% of 3,000 members: (800 + 2,700) / 4,000 = 87.5%
-		Combined rate = Aggregation.rate(List.of(new Part(BigDecimal.valueOf(80), Qualifier.EXACT, BigDecimal.valueOf(1000)),
-				new Part(BigDecimal.valueOf(90), Qualifier.EXACT, BigDecimal.valueOf(3000))));
+		Combined rate = Aggregation.rate(List.of(Part.of(BigDecimal.valueOf(80), Qualifier.EXACT, BigDecimal.valueOf(1000)),
+				Part.of(BigDecimal.valueOf(90), Qualifier.EXACT, BigDecimal.valueOf(3000))));
 		assertThat(rate.value()).isEqualByComparingTo("87.5");
 		assertThat(rate.isRange()).isFalse();
 	}
@@ -77,14 +104,14 @@ class AggregationTest {
 	void aSingleContributorKeepsItsQualifierExactly() {
 		assertThat(Aggregation.sum(List.of(part(85, Qualifier.YISHANG))).qualifier()).isEqualTo(Qualifier.YISHANG);
 		assertThat(Aggregation.rate(List.of(part(85, Qualifier.YISHANG))).qualifier()).isEqualTo(Qualifier.YISHANG);
-		assertThat(Aggregation.rate(List.of(new Part(BigDecimal.valueOf(85), Qualifier.YISHANG, BigDecimal.TEN)))
+		assertThat(Aggregation.rate(List.of(Part.of(BigDecimal.valueOf(85), Qualifier.YISHANG, BigDecimal.TEN)))
 			.qualifier()).isEqualTo(Qualifier.YISHANG);
 	}
 
 	@Test
 	void aWeightedMeanOfRatesWithAnOverPartIsAtLeastNeverYu() {
-		Combined rate = Aggregation.rate(List.of(new Part(BigDecimal.valueOf(80), Qualifier.YU, BigDecimal.valueOf(1000)),
-				new Part(BigDecimal.valueOf(90), Qualifier.EXACT, BigDecimal.valueOf(3000))));
+		Combined rate = Aggregation.rate(List.of(Part.of(BigDecimal.valueOf(80), Qualifier.YU, BigDecimal.valueOf(1000)),
+				Part.of(BigDecimal.valueOf(90), Qualifier.EXACT, BigDecimal.valueOf(3000))));
 		assertThat(rate.value()).isEqualByComparingTo("87.5");
 		assertThat(rate.qualifier()).isEqualTo(Qualifier.YISHANG);
 	}
@@ -105,7 +132,6 @@ class AggregationTest {
 	void nothingToCombineIsNothing() {
 		assertThat(Aggregation.sum(List.of())).isNull();
 		assertThat(Aggregation.rate(List.of())).isNull();
-		assertThat(Aggregation.latest(List.of())).isNull();
 	}
 
 }

@@ -105,9 +105,12 @@ class DashboardTest {
 	@Test
 	void theSumOfSubRegionsKeepsTheirQualifierAndShowsItsCoverageAndChange() throws Exception {
 		String html = page("/regions/{code}?period=2021", this.zone.getCode());
-		// 1200余 + 800 = 2000余; both sub-regions reported; 2020 had 1000 → up 100%.
-		assertThat(html).contains("2000余人").contains("（2个下级地区中2个报告）").contains("↑100%")
-			.contains("上期（2020年）1000人");
+		// 1200余 + 800 = 2000余; both sub-regions reported. 2020 had only P's 1000: the change is like for
+		// like, over P alone (1000 → 1200余, +20%), never 2000 against 1000 (+100%); both totals are shown
+		// with their coverage.
+		assertThat(html).contains("2000余人").contains("由下级汇总，2个下级中2个").contains("同口径 1 个下级：↑20%")
+			.doesNotContain("↑100%")
+			.contains("本期 2000余人（由下级汇总，2个下级中2个）；上期（2020年）1000人（由下级汇总，2个下级中1个）");
 		// Ranked sub-regions: P before Q.
 		assertThat(html.indexOf("丁基层工会")).isLessThan(html.indexOf("戊基层工会"));
 	}

@@ -111,7 +111,7 @@ class RegionFiguresTest {
 		// A: latest of 1000 (2019) and 1100 (2020) = 1100; B: 500 (span; its 2020 draft is not published). Z = 1600.
 		RegionFigures.Line members = lines(this.zone, new Period(2019, 2020)).get("members");
 		assertThat(members.value().value()).isEqualByComparingTo("1600");
-		assertThat(lines(this.a, new Period(2019, 2020)).get("members").source()).isEqualTo(RegionFigures.Source.YEARS);
+		assertThat(lines(this.a, new Period(2019, 2020)).get("members").source()).isEqualTo(RegionFigures.Source.YEAR_END);
 	}
 
 	@Test

@@ -76,6 +76,7 @@ class EndpointAccessTest {
 	static {
 		for (String page : List.of("GET /", "GET /regions/{code}", "GET /regions/{code}/compare",
 				"GET /regions/{code}/trend.csv", "GET /regions/{code}/ranking.csv", "GET /regions/{code}/embed",
+				"GET /regions/{code}/workings",
 				"GET /regions/{code}/export.csv", "GET /regions/{code}/export.xlsx", "GET /reports/{id}/export.csv",
 				"GET /reports/{id}/export.xlsx", "GET /reports/{id}/summary", "GET /reports/{id}", "GET /login",
 				"GET /regions/{code}/export.pdf", "GET /reports/{id}/export.pdf", "GET /v3/api-docs",
@@ -196,7 +197,7 @@ class EndpointAccessTest {
 			request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(path)
 				.file("file", figureFile);
 		}
-		if (endpoint.endsWith(".csv") && endpoint.startsWith("GET /regions/")) {
+		if ((endpoint.endsWith(".csv") || endpoint.endsWith("/workings")) && endpoint.startsWith("GET /regions/")) {
 			request.param("metric", "members");
 		}
 		if (endpoint.equals("POST /api/reports/{id}/figures/import")) {

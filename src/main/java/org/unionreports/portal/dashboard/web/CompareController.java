@@ -88,8 +88,8 @@ class CompareController {
 		for (int i = 0; i < table.regions().size(); i++) {
 			Combined value = row.values().get(i);
 			if (perMembers) {
-				BigDecimal per = row.perTenThousand().get(i);
-				values.add(per);
+				Combined per = row.perTenThousand().get(i);
+				values.add(per == null ? null : per.value());
 				labels.add(per == null ? "" : this.text.perTenThousand(per, row.metric().getUnit()));
 			}
 			else {

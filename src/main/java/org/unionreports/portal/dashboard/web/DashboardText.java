@@ -8,6 +8,8 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import org.unionreports.portal.dashboard.Aggregation.Combined;
+import org.unionreports.portal.dashboard.Change;
+import org.unionreports.portal.dashboard.Coverage;
 import org.unionreports.portal.dashboard.Dashboard.Card;
 import org.unionreports.portal.dashboard.RolledUp;
 import org.unionreports.portal.shared.Amount;
@@ -32,6 +34,11 @@ public class DashboardText {
 		return RolledUp.write(value, unit, LocaleContextHolder.getLocale());
 	}
 
+	/** An exact number in a unit: 400,000人 as 40万人. */
+	public String number(BigDecimal value, String unit) {
+		return value == null ? "" : FigureFormat.write(new Amount(value, unit, Qualifier.EXACT), LocaleContextHolder.getLocale());
+	}
+
 	/** The value rounded for a headline card (2.5亿人); the exact value is written beside it. */
 	public String rounded(Combined value, String unit) {
 		if (value == null || value.isRange()) {
@@ -40,30 +47,76 @@ public class DashboardText {
 		return FigureFormat.writeRounded(new Amount(value.value(), unit, value.qualifier()), LocaleContextHolder.getLocale());
 	}
 
-	/** A figure per 10,000 members: 35.2项, 4.1万元 (per 10,000 members says the column). */
-	public String perTenThousand(BigDecimal value, String unit) {
-		return value == null ? "" : FigureFormat.write(new Amount(value, unit, Qualifier.EXACT), LocaleContextHolder.getLocale());
+	/** A figure per 10,000 members with its qualifier: 35.2项, 750余人 (per 10,000 members says the column). */
+	public String perTenThousand(Combined value, String unit) {
+		return value(value, unit);
 	}
 
-	/** The change from the previous period, or an empty string when there is none to tell. */
+	/**
+	 * The change from the previous period, or an empty string when there is none to tell: ↑3.2% where both
+	 * totals rest on the same regions, 同口径 3 个地区：↑5.4% over the sub-regions that reported in both, and
+	 * nothing where they share none (the page shows the two totals with their coverage instead).
+	 */
 	public String change(Card card) {
+		Change change = card.change();
+		if (change == null) {
+			return "";
+		}
 		Locale locale = LocaleContextHolder.getLocale();
-		if (card.changePercent().isPresent()) {
-			BigDecimal percent = card.changePercent().get();
+		String move = move(change, card.metric().getUnit(), locale);
+		if (move.isEmpty() || change.basis() == Change.Basis.SAME_COVERAGE) {
+			return move;
+		}
+		return this.messages.getMessage("dashboard.change.likeForLike", new Object[] { change.regions(), move }, locale);
+	}
+
+	private String move(Change change, String unit, Locale locale) {
+		if (change.percent().isPresent()) {
+			BigDecimal percent = change.percent().get();
 			return this.messages.getMessage(direction(percent) + ".percent",
 					new Object[] { percent.abs().stripTrailingZeros().toPlainString() }, locale);
 		}
-		return card.change().map(change -> {
-			String unit = "%".equals(card.metric().getUnit()) ? "" : card.metric().getUnit();
-			String amount = FigureFormat.write(new Amount(change.abs(), unit, Qualifier.EXACT), locale);
-			String key = "%".equals(card.metric().getUnit()) ? ".points" : ".amount";
-			return this.messages.getMessage(direction(change) + key, new Object[] { amount.strip() }, locale);
+		return change.difference().map(difference -> {
+			String shown = "%".equals(unit) ? "" : unit;
+			String amount = FigureFormat.write(new Amount(difference.abs(), shown, Qualifier.EXACT), locale);
+			String key = "%".equals(unit) ? ".points" : ".amount";
+			return this.messages.getMessage(direction(difference) + key, new Object[] { amount.strip() }, locale);
 		}).orElse("");
 	}
 
 	/** up, down or flat, for a CSS class and the message keys. */
 	public String trend(Card card) {
-		return card.change().map(change -> change.signum() > 0 ? "up" : change.signum() < 0 ? "down" : "flat").orElse("");
+		return card.change() == null ? ""
+				: card.change()
+					.difference()
+					.map(change -> change.signum() > 0 ? "up" : change.signum() < 0 ? "down" : "flat")
+					.orElse("");
+	}
+
+	/** What a value rests on, in a few words: 本级报告, 存量取期末年, 13个下级中4个. */
+	public String coverage(Coverage coverage) {
+		if (coverage == null) {
+			return "";
+		}
+		Locale locale = LocaleContextHolder.getLocale();
+		String source = this.messages.getMessage(coverage.source().messageKey(), null, locale);
+		if (!coverage.isFromSubRegions()) {
+			return source;
+		}
+		return source + this.messages.getMessage("dashboard.coverage", new Object[] { coverage.reporting(), coverage.of() },
+				locale);
+	}
+
+	/**
+	 * The two totals of a change whose coverage differs, each with what it rests on: 本期 4,470个（5/13）；上期（2021年）
+	 * 1,250个（4/13）.
+	 */
+	public String totals(Change change, String unit, String previousPeriod) {
+		Locale locale = LocaleContextHolder.getLocale();
+		return this.messages.getMessage("dashboard.change.totals",
+				new Object[] { value(change.currentTotal(), unit), coverage(change.currentCoverage()), previousPeriod,
+						value(change.previousTotal(), unit), coverage(change.previousCoverage()) },
+				locale);
 	}
 
 	private static String direction(BigDecimal change) {

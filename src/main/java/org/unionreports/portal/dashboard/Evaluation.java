@@ -1,0 +1,354 @@
+package org.unionreports.portal.dashboard;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.unionreports.portal.dashboard.Aggregation.Combined;
+import org.unionreports.portal.dashboard.Aggregation.Part;
+import org.unionreports.portal.dashboard.Contributor.Reason;
+import org.unionreports.portal.dashboard.RegionFigures.Place;
+import org.unionreports.portal.dashboard.RegionFigures.Source;
+import org.unionreports.portal.metric.Metric;
+import org.unionreports.portal.metric.MetricKind;
+import org.unionreports.portal.metric.Rollup;
+import org.unionreports.portal.shared.Period;
+import org.unionreports.portal.shared.Qualifier;
+
+/**
+ * The roll-up rules of docs/rollups.md applied to the part of the tree that was read: pure, with a memo,
+ * and keeping for every value how it was made (its {@link Contributor}s and {@link RollupRule}) and which
+ * regions it rests on (its coverage).
+ * <p>
+ * A region's value of a metric for a period is its own figure for exactly that period (whatever the
+ * period of the report holding it); else, over a span, its own figures for every year added up (a flow) or
+ * its own level at the span's last year (a stock or a rate); else its sub-regions' values combined by the
+ * metric's rule. A level for an earlier year never stands for the span.
+ * <p>
+ * Coverage is the set of regions whose own figures a value rests on, where a region all of whose
+ * sub-regions gave complete values stands for them: a city's own total and the sum of all its districts
+ * rest on the same region, 4 of its 13 districts on those four. Two values are like for like only when
+ * they rest on the same regions.
+ */
+final class Evaluation {
+
+	/** What the rules need of a metric. */
+	record Measure(long id, String key, MetricKind kind, Rollup rollup, Measure base) {
+
+		static Measure of(Metric metric) {
+			return new Measure(metric.getId(), metric.getKey(), metric.getKind(), metric.getRollup(),
+					metric.getBaseMetric() == null ? null : of(metric.getBaseMetric()));
+		}
+
+		/** A level at a moment: a stock, or a rate. */
+		boolean isLevel() {
+			return this.kind == MetricKind.STOCK || this.kind == MetricKind.RATE;
+		}
+
+	}
+
+	/**
+	 * A figure as read: {@code visible} says whether the reader may see it; {@code preference} orders two
+	 * figures of one region, metric and period (0 for the one in the report of that very period).
+	 */
+	record Stored(long regionId, long metricId, BigDecimal value, Qualifier qualifier, Period period, boolean draft,
+			boolean visible, int preference) {
+	}
+
+	/** A region's value and how it was made; {@link #NONE} where there is none. */
+	record Node(Combined value, BigDecimal weight, Source source, RollupRule rule, Period period, boolean draft,
+			Set<Long> coverage, int reporting, int of, List<Contributor> contributors) {
+
+		static final Node NONE = new Node(null, null, null, null, null, false, Set.of(), 0, 0, List.of());
+
+		boolean isPresent() {
+			return this.value != null;
+		}
+
+		Coverage shownCoverage() {
+			return new Coverage(this.source, this.reporting, this.of);
+		}
+
+	}
+
+	private record Key(long regionId, long metricId, Period period) {
+	}
+
+	private final Map<Long, Place> places;
+
+	private final Map<Long, List<Place>> children;
+
+	private final Map<Long, Map<Long, List<Stored>>> figures = new HashMap<>();
+
+	private final Set<Key> hidden = new HashSet<>();
+
+	private final Map<Key, Node> memo = new HashMap<>();
+
+	/**
+	 * @param places every region read, by id
+	 * @param children the sub-regions of each region whose sub-regions were read
+	 * @param stored the figures read, visible or not
+	 */
+	Evaluation(Map<Long, Place> places, Map<Long, List<Place>> children, List<Stored> stored) {
+		this.places = places;
+		this.children = children;
+		stored.forEach(this::add);
+	}
+
+	void add(Stored figure) {
+		if (figure.visible()) {
+			this.figures.computeIfAbsent(figure.regionId(), k -> new HashMap<>())
+				.computeIfAbsent(figure.metricId(), k -> new ArrayList<>())
+				.add(figure);
+		}
+		else {
+			this.hidden.add(new Key(figure.regionId(), figure.metricId(), figure.period()));
+		}
+		this.memo.clear();
+	}
+
+	/** Whether the region has a visible figure of its own for exactly the period. */
+	boolean hasExact(long regionId, Measure metric, Period period) {
+		return best(regionId, metric, period) != null;
+	}
+
+	/** The region's value: its own where it has one, else its sub-regions' combined. */
+	Node value(long regionId, Measure metric, Period period) {
+		Key key = new Key(regionId, metric.id(), period);
+		Node known = this.memo.get(key);
+		if (known != null) {
+			return known;
+		}
+		Node own = own(regionId, metric, period);
+		Node node = own != null ? own : below(regionId, metric, period);
+		this.memo.put(key, node);
+		return node;
+	}
+
+	/** The region's own value (its own figure, its years, or its level at the span's end), or null. */
+	Node own(long regionId, Measure metric, Period period) {
+		Stored exact = best(regionId, metric, period);
+		if (exact != null) {
+			return ownNode(regionId, metric, exact, Source.OWN, RollupRule.OWN, Reason.OWN);
+		}
+		if (period.isSingleYear() || metric.kind() == MetricKind.PER_UNIT) {
+			return null;
+		}
+		if (metric.kind() == MetricKind.FLOW) {
+			List<Stored> years = new ArrayList<>();
+			for (int year = period.firstYear(); year <= period.lastYear(); year++) {
+				Stored figure = best(regionId, metric, Period.year(year));
+				if (figure == null) {
+					return null;
+				}
+				years.add(figure);
+			}
+			List<Part> parts = years.stream().map(f -> Part.of(f.value(), f.qualifier())).toList();
+			List<Contributor> contributors = years.stream()
+				.map(f -> new Contributor(place(regionId), new Combined(f.value(), f.qualifier()), f.period(), true,
+						Reason.YEAR, f.draft(), null))
+				.toList();
+			return new Node(Aggregation.sum(parts), null, Source.YEARS, RollupRule.SUM_OF_YEARS, period,
+					years.stream().anyMatch(Stored::draft), Set.of(regionId), 0, 0, contributors);
+		}
+		Stored end = best(regionId, metric, Period.year(period.lastYear()));
+		return end == null ? null : ownNode(regionId, metric, end, Source.YEAR_END, RollupRule.LEVEL_AT_END, Reason.YEAR_END);
+	}
+
+	private Node ownNode(long regionId, Measure metric, Stored figure, Source source, RollupRule rule, Reason reason) {
+		Combined value = new Combined(figure.value(), figure.qualifier());
+		BigDecimal weight = null;
+		if (metric.base() != null) {
+			// The weight of a region's own rate is its own base for the same period, nothing rolled up.
+			Node base = own(regionId, metric.base(), figure.period());
+			weight = base == null || base.value().isRange() ? null : base.value().value();
+		}
+		Contributor self = new Contributor(place(regionId), value, figure.period(), true, reason, figure.draft(), weight);
+		return new Node(value, weight, source, rule, figure.period(), figure.draft(), Set.of(regionId), 0, 0,
+				List.of(self));
+	}
+
+	/**
+	 * What the region's sub-regions combine to, whether or not it has its own value: every sub-region that
+	 * has a value counts (a range of rates too), each left out with its reason.
+	 */
+	Node below(long regionId, Measure metric, Period period) {
+		List<Place> below = this.children.getOrDefault(regionId, List.of());
+		if (metric.rollup() == Rollup.NONE || below.isEmpty()) {
+			return Node.NONE;
+		}
+		List<Contributor> contributors = new ArrayList<>();
+		List<Part> parts = new ArrayList<>();
+		Set<Long> coverage = new TreeSet<>();
+		Set<Period> periods = new HashSet<>();
+		boolean complete = true;
+		boolean draft = false;
+		for (Place child : below) {
+			Node node = value(child.id(), metric, period);
+			if (!node.isPresent()) {
+				contributors.add(missing(child, metric, period));
+				complete = false;
+				continue;
+			}
+			parts.add(new Part(node.value(), node.weight()));
+			contributors.add(new Contributor(child, node.value(), node.period(), true, reason(node.source()), node.draft(),
+					node.weight()));
+			coverage.addAll(node.coverage());
+			complete &= node.coverage().equals(Set.of(child.id()));
+			draft |= node.draft();
+			periods.add(node.period());
+		}
+		if (parts.isEmpty()) {
+			return new Node(null, null, Source.SUB_REGIONS, null, null, false, Set.of(), 0, below.size(), contributors);
+		}
+		Combined value;
+		BigDecimal weight = null;
+		RollupRule rule;
+		if (metric.rollup() == Rollup.SUM || metric.rollup() == Rollup.SUM_LATEST) {
+			value = Aggregation.sum(parts);
+			rule = metric.isLevel() && !period.isSingleYear() ? RollupRule.SUM_AT_END : RollupRule.SUM;
+		}
+		else {
+			Aggregation.Rate rate = Aggregation.rate(parts, metric.rollup() == Rollup.WEIGHTED_MEAN);
+			value = rate.value();
+			weight = rate.weight();
+			rule = weight != null ? RollupRule.WEIGHTED_MEAN : RollupRule.RANGE;
+		}
+		Period valuePeriod = periods.size() == 1 ? periods.iterator().next() : period;
+		return new Node(value, weight, Source.SUB_REGIONS, rule, valuePeriod, draft,
+				complete ? Set.of(regionId) : Set.copyOf(coverage), parts.size(), below.size(), List.copyOf(contributors));
+	}
+
+	/** Why a sub-region gave nothing for the period, with the latest level it did give, if any. */
+	private Contributor missing(Place region, Measure metric, Period period) {
+		List<Period> asked = new ArrayList<>();
+		asked.add(period);
+		if (!period.isSingleYear()) {
+			for (int year = period.firstYear(); year <= period.lastYear(); year++) {
+				asked.add(Period.year(year));
+			}
+		}
+		if (!period.isSingleYear()) {
+			List<Stored> years = yearsInside(region.id(), metric, period);
+			if (metric.isLevel() && !years.isEmpty()) {
+				Stored latest = years.get(years.size() - 1);
+				return new Contributor(region, new Combined(latest.value(), latest.qualifier()), latest.period(), false,
+						Reason.EARLIER_YEAR, latest.draft(), null);
+			}
+			if (metric.kind() == MetricKind.FLOW && !years.isEmpty()) {
+				return new Contributor(region, null, null, false, Reason.INCOMPLETE_YEARS, false, null);
+			}
+		}
+		boolean unpublished = asked.stream().anyMatch(p -> this.hidden.contains(new Key(region.id(), metric.id(), p)));
+		return new Contributor(region, null, null, false, unpublished ? Reason.NOT_PUBLISHED : Reason.NO_FIGURE, false,
+				null);
+	}
+
+	/** The region's own yearly figures inside the span, oldest first. */
+	private List<Stored> yearsInside(long regionId, Measure metric, Period span) {
+		List<Stored> years = new ArrayList<>();
+		for (int year = span.firstYear(); year <= span.lastYear(); year++) {
+			Stored figure = best(regionId, metric, Period.year(year));
+			if (figure != null) {
+				years.add(figure);
+			}
+		}
+		return years;
+	}
+
+	/**
+	 * The sum of a metric (members, say) over exactly the regions of a coverage, each with a complete value
+	 * of its own; null where any of them lacks one.
+	 */
+	Combined sumOver(Set<Long> coverage, Measure metric, Period period) {
+		if (coverage.isEmpty()) {
+			return null;
+		}
+		List<Part> parts = new ArrayList<>();
+		for (long regionId : coverage) {
+			Node node = value(regionId, metric, period);
+			if (!node.isPresent() || node.value().isRange() || !node.coverage().equals(Set.of(regionId))) {
+				return null;
+			}
+			parts.add(new Part(node.value(), null));
+		}
+		return Aggregation.sum(parts);
+	}
+
+	/**
+	 * The change of a region's value from the previous period: on the same coverage when both rest on the
+	 * same regions, else over the sub-regions whose values rest on the same regions in both periods, else
+	 * none.
+	 */
+	Change change(long regionId, Measure metric, Period period, Node current, Period previousPeriod) {
+		Node previous = value(regionId, metric, previousPeriod);
+		if (current == null || !current.isPresent() || !previous.isPresent()) {
+			return null;
+		}
+		boolean rate = metric.kind() == MetricKind.RATE;
+		if (current.coverage().equals(previous.coverage())) {
+			return new Change(previousPeriod, Change.Basis.SAME_COVERAGE, current.value(), current.shownCoverage(),
+					previous.value(), previous.shownCoverage(), current.value(), previous.value(), 0, List.of(), rate);
+		}
+		List<Part> now = new ArrayList<>();
+		List<Part> before = new ArrayList<>();
+		List<Place> common = new ArrayList<>();
+		for (Place child : this.children.getOrDefault(regionId, List.of())) {
+			Node a = value(child.id(), metric, period);
+			Node b = value(child.id(), metric, previousPeriod);
+			if (a.isPresent() && b.isPresent() && a.coverage().equals(b.coverage())) {
+				now.add(new Part(a.value(), a.weight()));
+				before.add(new Part(b.value(), b.weight()));
+				common.add(child);
+			}
+		}
+		if (common.isEmpty()) {
+			return new Change(previousPeriod, Change.Basis.NOT_COMPARABLE, current.value(), current.shownCoverage(),
+					previous.value(), previous.shownCoverage(), null, null, 0, List.of(), rate);
+		}
+		return new Change(previousPeriod, Change.Basis.LIKE_FOR_LIKE, current.value(), current.shownCoverage(),
+				previous.value(), previous.shownCoverage(), combine(metric, now), combine(metric, before), common.size(),
+				List.copyOf(common), rate);
+	}
+
+	private static Combined combine(Measure metric, List<Part> parts) {
+		if (metric.rollup() == Rollup.SUM || metric.rollup() == Rollup.SUM_LATEST) {
+			if (parts.stream().anyMatch(part -> part.value().isRange())) {
+				return null;
+			}
+			return Aggregation.sum(parts);
+		}
+		return Aggregation.rate(parts, metric.rollup() == Rollup.WEIGHTED_MEAN).value();
+	}
+
+	private static Reason reason(Source source) {
+		return switch (source) {
+			case OWN -> Reason.OWN;
+			case YEARS -> Reason.YEAR;
+			case YEAR_END -> Reason.YEAR_END;
+			case SUB_REGIONS -> Reason.ROLLED_UP;
+		};
+	}
+
+	/** The best of the region's visible figures for exactly the period: the one its own report of that period holds. */
+	private Stored best(long regionId, Measure metric, Period period) {
+		Stored best = null;
+		for (Stored figure : this.figures.getOrDefault(regionId, Map.of()).getOrDefault(metric.id(), List.of())) {
+			if (figure.period().equals(period) && (best == null || figure.preference() < best.preference())) {
+				best = figure;
+			}
+		}
+		return best;
+	}
+
+	private Place place(long regionId) {
+		Place place = this.places.get(regionId);
+		return place != null ? place : new Place(regionId, null, null, null);
+	}
+
+}
