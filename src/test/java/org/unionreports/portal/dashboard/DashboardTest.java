@@ -110,7 +110,7 @@ class DashboardTest {
 		// with their coverage.
 		assertThat(html).contains("2000余人").contains("由下级汇总，2个下级中2个").contains("同口径 1 个下级：↑20%")
 			.doesNotContain("↑100%")
-			.contains("本期 2000余人（由下级汇总，2个下级中2个）；上期（2020年）1000人（由下级汇总，2个下级中1个）");
+			.contains("本期 2000余人（2个下级中2个）；上期（2020年）1000人（2个下级中1个）");
 		// Ranked sub-regions: P before Q.
 		assertThat(html.indexOf("丁基层工会")).isLessThan(html.indexOf("戊基层工会"));
 	}

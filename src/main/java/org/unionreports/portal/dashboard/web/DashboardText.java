@@ -114,8 +114,18 @@ public class DashboardText {
 	public String totals(Change change, String unit, String previousPeriod) {
 		Locale locale = LocaleContextHolder.getLocale();
 		return this.messages.getMessage("dashboard.change.totals",
-				new Object[] { value(change.currentTotal(), unit), coverage(change.currentCoverage()), previousPeriod,
-						value(change.previousTotal(), unit), coverage(change.previousCoverage()) },
+				new Object[] { value(change.currentTotal(), unit), shortCoverage(change.currentCoverage()), previousPeriod,
+						value(change.previousTotal(), unit), shortCoverage(change.previousCoverage()) },
+				locale);
+	}
+
+	/** 本级报告, or 13个下级中4个: what a total rests on, in as few words as a table cell allows. */
+	private String shortCoverage(Coverage coverage) {
+		Locale locale = LocaleContextHolder.getLocale();
+		if (!coverage.isFromSubRegions()) {
+			return this.messages.getMessage(coverage.source().messageKey(), null, locale);
+		}
+		return this.messages.getMessage("dashboard.coverage.short", new Object[] { coverage.reporting(), coverage.of() },
 				locale);
 	}
 
