@@ -277,14 +277,31 @@ public class RegionFigures {
 				.forEach(c -> contributors.add(c.used() ? c.leftOut(Contributor.Reason.OWN_TOTAL) : c));
 		}
 		Combined fromBelow = below.isPresent() ? below.value() : null;
-		boolean mismatch = own != null && fromBelow != null && fromBelow.value() != null
-				&& metric.getRollup() != Rollup.RANGE && own.value().value().compareTo(fromBelow.value()) != 0;
-		Period previous = previous(period);
-		Change change = previous == null ? null : evaluation.change(id, measure, period, used, previous);
 		return new Line(metric, period, used.value(), used.source(), below.reporting(), below.of(),
-				own == null ? null : own.value(), fromBelow, mismatch, used.draft(), List.copyOf(bySubRegion), used.rule(),
-				used.period(), List.copyOf(contributors), membersOf(evaluation, metric, used, period, members), change);
+				own == null ? null : own.value(), fromBelow, mismatch(metric, own, below), used.draft(),
+				List.copyOf(bySubRegion), used.rule(), used.period(), List.copyOf(contributors),
+				membersOf(evaluation, metric, used, period, members),
+				previous(period) == null ? null : evaluation.change(id, measure, period, used, previous(period)));
 	}
+
+	/**
+	 * Whether the region's own total and its sub-regions' disagree: when every sub-region gave a value and
+	 * the two differ, or when those that did already add up to more than the whole. A sum of some
+	 * sub-regions below the own total is what an incomplete sum is, not a discrepancy; a range of rates
+	 * never disagrees with one of them.
+	 */
+	private static boolean mismatch(Metric metric, Node own, Node below) {
+		if (own == null || !below.isPresent() || below.value().value() == null || metric.getRollup() == Rollup.RANGE) {
+			return false;
+		}
+		int difference = own.value().value().compareTo(below.value().value());
+		if (below.reporting() == below.of()) {
+			return difference != 0;
+		}
+		boolean sum = metric.getRollup() == Rollup.SUM || metric.getRollup() == Rollup.SUM_LATEST;
+		return sum && difference < 0;
+	}
+
 
 	/** The region's value alone, as a line without its sub-regions. */
 	private static Line valueLine(Evaluation evaluation, Region region, Metric metric, Period period, Measure members) {

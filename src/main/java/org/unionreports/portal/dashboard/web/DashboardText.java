@@ -54,7 +54,7 @@ public class DashboardText {
 
 	/**
 	 * The change from the previous period, or an empty string when there is none to tell: ↑3.2% where both
-	 * totals rest on the same regions, 同口径 3 个地区：↑5.4% over the sub-regions that reported in both, and
+	 * totals rest on the same regions, 同口径 3 个下级：↑5.4% over the sub-regions that reported in both, and
 	 * nothing where they share none (the page shows the two totals with their coverage instead).
 	 */
 	public String change(Card card) {
