@@ -42,4 +42,36 @@ public final class TestFigures {
 			.update();
 	}
 
+	/**
+	 * A figure of a catalogue metric in the report for a period of its own (a 2022 figure inside a
+	 * 2018–2022 report, say), in the metric's unit; {@code target} marks a plan rather than an achieved figure.
+	 */
+	public void figure(long report, String metric, int first, int last, java.math.BigDecimal value,
+			String qualifier, boolean target) {
+		this.jdbc.sql("""
+				insert into figure (report_id, metric_id, subject, unit, value, qualifier, target,
+				                    period_start, period_end)
+				select :report, m.id, m.name_zh, m.unit, :value, :qualifier, :target, :first, :last
+				from metric m where m.key = :metric""")
+			.param("report", report)
+			.param("metric", metric)
+			.param("value", value)
+			.param("qualifier", qualifier)
+			.param("target", target)
+			.param("first", first)
+			.param("last", last)
+			.update();
+	}
+
+	/** A figure of a catalogue metric in the report, for the report's period, with no value: missing, not zero. */
+	public void missing(long report, String metric) {
+		this.jdbc.sql("""
+				insert into figure (report_id, metric_id, subject, unit, value, missing, note, period_start, period_end)
+				select :report, m.id, m.name_zh, m.unit, null, true, '原文数字缺失', r.period_start, r.period_end
+				from metric m, report r where m.key = :metric and r.id = :report""")
+			.param("report", report)
+			.param("metric", metric)
+			.update();
+	}
+
 }
