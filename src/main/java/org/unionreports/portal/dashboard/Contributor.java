@@ -25,6 +25,8 @@ public record Contributor(Place region, Combined value, Period period, boolean u
 		OWN,
 		/** Used: one year of the region's own, added up over the span. */
 		YEAR,
+		/** Used: the sub-region's own figures for every year of the span, added up. */
+		YEARS,
 		/** Used: the region's own level at the span's last year. */
 		YEAR_END,
 		/** Used: what the region's own sub-regions roll up to. */

@@ -291,29 +291,42 @@ final class Evaluation {
 			return null;
 		}
 		boolean rate = metric.kind() == MetricKind.RATE;
+		Coverage now = shownCoverage(regionId, metric, period, current);
+		Coverage then = shownCoverage(regionId, metric, previousPeriod, previous);
 		if (current.coverage().equals(previous.coverage())) {
-			return new Change(previousPeriod, Change.Basis.SAME_COVERAGE, current.value(), current.shownCoverage(),
-					previous.value(), previous.shownCoverage(), current.value(), previous.value(), 0, List.of(), rate);
+			return new Change(previousPeriod, Change.Basis.SAME_COVERAGE, current.value(), now, previous.value(), then,
+					current.value(), previous.value(), 0, List.of(), rate);
 		}
-		List<Part> now = new ArrayList<>();
-		List<Part> before = new ArrayList<>();
+		List<Part> nowParts = new ArrayList<>();
+		List<Part> beforeParts = new ArrayList<>();
 		List<Place> common = new ArrayList<>();
 		for (Place child : this.children.getOrDefault(regionId, List.of())) {
 			Node a = value(child.id(), metric, period);
 			Node b = value(child.id(), metric, previousPeriod);
 			if (a.isPresent() && b.isPresent() && a.coverage().equals(b.coverage())) {
-				now.add(new Part(a.value(), a.weight()));
-				before.add(new Part(b.value(), b.weight()));
+				nowParts.add(new Part(a.value(), a.weight()));
+				beforeParts.add(new Part(b.value(), b.weight()));
 				common.add(child);
 			}
 		}
 		if (common.isEmpty()) {
-			return new Change(previousPeriod, Change.Basis.NOT_COMPARABLE, current.value(), current.shownCoverage(),
-					previous.value(), previous.shownCoverage(), null, null, 0, List.of(), rate);
+			return new Change(previousPeriod, Change.Basis.NOT_COMPARABLE, current.value(), now, previous.value(), then,
+					null, null, 0, List.of(), rate);
 		}
-		return new Change(previousPeriod, Change.Basis.LIKE_FOR_LIKE, current.value(), current.shownCoverage(),
-				previous.value(), previous.shownCoverage(), combine(metric, now), combine(metric, before), common.size(),
-				List.copyOf(common), rate);
+		return new Change(previousPeriod, Change.Basis.LIKE_FOR_LIKE, current.value(), now, previous.value(), then,
+				combine(metric, nowParts), combine(metric, beforeParts), common.size(), List.copyOf(common), rate);
+	}
+
+	/**
+	 * What a region's value rests on as its line says it: the source, and how many of its sub-regions gave a
+	 * value (also beside an own figure, which its sub-regions' are compared with).
+	 */
+	private Coverage shownCoverage(long regionId, Measure metric, Period period, Node node) {
+		if (node.source() == Source.SUB_REGIONS) {
+			return node.shownCoverage();
+		}
+		Node below = below(regionId, metric, period);
+		return new Coverage(node.source(), below.reporting(), below.of());
 	}
 
 	private static Combined combine(Measure metric, List<Part> parts) {
@@ -329,7 +342,7 @@ final class Evaluation {
 	private static Reason reason(Source source) {
 		return switch (source) {
 			case OWN -> Reason.OWN;
-			case YEARS -> Reason.YEAR;
+			case YEARS -> Reason.YEARS;
 			case YEAR_END -> Reason.YEAR_END;
 			case SUB_REGIONS -> Reason.ROLLED_UP;
 		};

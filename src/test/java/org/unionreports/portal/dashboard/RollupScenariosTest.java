@@ -170,6 +170,9 @@ class RollupScenariosTest {
 		fig(a2012, "condolence_funds", 3000, "exact");
 		fig(y[1], "condolence_funds", 1000, "exact");
 		fig(y[2], "condolence_funds", 2000, "exact");
+		fig(a2012, "medical_mutual_aid_amount", 1000, "exact");
+		fig(y[1], "medical_mutual_aid_amount", 800, "exact");
+		fig(y[2], "medical_mutual_aid_amount", 700, "exact");
 		fig(y[1], "members", 1000, "exact");
 		fig(y[2], "members", 500, "余");
 		fig(y[3], "members", 2000, "exact");
@@ -361,11 +364,15 @@ class RollupScenariosTest {
 		// 100 (东川's plan of 900 not counted) + 50 = 150; 西岭 has only a target (500): left out.
 		all.add(at("targets are never counted", "A", Y, "jobs_offered").value("150", "exact").rule("SUB_REGIONS", "sum")
 			.coverage(2, 5).written("150个").by(own("a1", "100"), left("a2", "no_figure"), own("a3", "50")));
-		// The zone's own 500000 wins; its sub-regions' 200000 + 250000 = 450000 is shown beside it, a mismatch.
+		// The zone's own 500000 wins; its sub-regions' 200000 + 250000 = 450000 is shown beside it. Only 2 of
+		// the 5 reported: a partial sum below the whole is no mismatch.
 		all.add(at("own total is used and shown beside the sub-regions'", "A", Y, "aid_funds").value("500000", "exact")
-			.rule("OWN", "own").coverage(2, 5).written("50万元").own("500000", "450000", true)
+			.rule("OWN", "own").coverage(2, 5).written("50万元").own("500000", "450000", false)
 			.by(own("A", "500000"), new Who("a1", "own_total", false, "200000", null, null, null, null, null),
 					new Who("a2", "own_total", false, "250000", null, null, null, null, null), left("a3", "no_figure")));
+		// Own 1000 against 800 + 700 = 1500 from only 2 of 5: a part above its whole, a mismatch.
+		all.add(at("sub-regions adding up to more than the own total is a mismatch", "A", Y, "medical_mutual_aid_amount")
+			.value("1000", "exact").rule("OWN", "own").coverage(2, 5).written("1000元").own("1000", "1500", true));
 		// Own 3000 against 1000 + 2000 = 3000: the same, no mismatch.
 		all.add(at("own total equal to the sub-regions' is no mismatch", "A", Y, "condolence_funds")
 			.value("3000", "exact").rule("OWN", "own").coverage(2, 5).written("3000元").own("3000", "3000", false));
@@ -461,9 +468,10 @@ class RollupScenariosTest {
 		// Members: 威远's own 20000 + 10000 + 5000 = 35000 (all three sub-regions: 3 of 3).
 		all.add(at("members use a city's own total", "W", Y, "members").value("35000", "exact").rule("SUB_REGIONS", "sum")
 			.coverage(3, 3).written("3.5万人"));
-		// 威远's own 20000 against its districts' 1000+3000+2000+4000+5000 = 15000: own used, mismatch shown.
+		// 威远's own 20000 against its districts' 1000+3000+2000+4000+5000 = 15000 (5 of 6): own used, the
+		// districts' sum beside it, no mismatch (a partial sum below the whole).
 		all.add(at("a city's own members beside its districts'", "c1", Y, "members").value("20000", "exact")
-			.rule("OWN", "own").coverage(5, 6).written("2万人").own("20000", "15000", true));
+			.rule("OWN", "own").coverage(5, 6).written("2万人").own("20000", "15000", false));
 		// --- rates: a weight missing gives the range (tree E) ---
 		// 东峡 (e2) has a rate of 90 but no members: no weighted mean; the range of 80, 90, 70 = 70～90.
 		all.add(at("a rate without the base of every contributor is the range", "E", Y, "member_real_name_rate")
@@ -538,7 +546,7 @@ class RollupScenariosTest {
 			.value("4470", "exact").rule("SUB_REGIONS", "sum").coverage(5, 13).written("4470个")
 			.change("like_for_like", 3, "970", "920", "50", "5.4", "4470", "1250", 4, 13)
 			.dashboardShows("同口径 3 个下级：↑5.4%",
-					"本期 4470个（由下级汇总，13个下级中5个）；上期（2011年）1250个（由下级汇总，13个下级中4个）"));
+					"本期 4470个（13个下级中5个）；上期（2011年）1250个（13个下级中4个）"));
 		// Only 城北01 both years: 10 → 12 on the same coverage: +2, 20.0%.
 		all.add(at("change on the same coverage of one district", "L", Y, "legal_service_stations").value("12", "exact")
 			.rule("SUB_REGIONS", "sum").coverage(1, 13).written("12个")
