@@ -41,8 +41,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with random figures of its own: none, own totals, yearly figures and span figures, with qualifiers, drafts the
  * reader may or may not see, members beside some rates and not others. What is checked is what a reader of the
  * workings relies on: the number shown is what its listed contributors make, nothing with a value is left out,
- * a stock over a span is a level at its end, a hidden draft shows nothing, and a change compares like with like.
- * The {@link Example}s pin the failures the audit of issue 16 found, on the engine alone.
+ * a stock over a span is a level at its end, a hidden draft shows nothing, and a change compares like with like;
+ * and every value, weight and coverage is what a small model of the written rules (docs/rollups.md) gives. The
+ * {@link Example}s pin the failures the audit of issue 16 found, on the engine alone.
+ * <p>
+ * Regions are numbered R1 (the top) onwards in a failing sample; each figure is printed with its period,
+ * qualifier, whether it is a draft (and hidden from the reader) and its report's preference.
  */
 class RollupPropertiesTest {
 
