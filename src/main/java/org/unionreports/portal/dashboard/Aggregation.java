@@ -2,6 +2,7 @@ package org.unionreports.portal.dashboard;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -114,7 +115,7 @@ public final class Aggregation {
 			return new Rate(new Combined(weightedSum.divide(bases, 2, RoundingMode.HALF_EVEN).stripTrailingZeros(),
 					QualifierAlgebra.ofRate(qualifiers(parts))), bases);
 		}
-		List<End> ends = new java.util.ArrayList<>();
+		List<End> ends = new ArrayList<>();
 		for (Part part : parts) {
 			Combined value = part.value();
 			if (value.isRange()) {

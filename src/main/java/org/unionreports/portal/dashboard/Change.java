@@ -3,6 +3,7 @@ package org.unionreports.portal.dashboard;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.unionreports.portal.dashboard.Aggregation.Combined;
@@ -35,7 +36,7 @@ public record Change(Period previousPeriod, Basis basis, Combined currentTotal, 
 		NOT_COMPARABLE;
 
 		public String code() {
-			return name().toLowerCase(java.util.Locale.ROOT);
+			return name().toLowerCase(Locale.ROOT);
 		}
 
 	}

@@ -4,14 +4,10 @@ import org.unionreports.portal.dashboard.RegionFigures.Source;
 
 /**
  * What a value rests on, as a reader is told it: the region's own report, or {@code reporting} of its
- * {@code of} sub-regions.
+ * {@code of} sub-regions, of which {@code incomplete} gave a value that rests on only part of them in turn
+ * (a city's members from 4 of its 13 districts).
  */
-public record Coverage(Source source, int reporting, int of) {
-
-	/** Whether the value came from sub-regions (and so has a count to show). */
-	public boolean isPartial() {
-		return this.source == Source.SUB_REGIONS && this.reporting < this.of;
-	}
+public record Coverage(Source source, int reporting, int of, int incomplete) {
 
 	public boolean isFromSubRegions() {
 		return this.source == Source.SUB_REGIONS;

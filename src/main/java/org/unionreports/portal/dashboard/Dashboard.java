@@ -1,7 +1,6 @@
 package org.unionreports.portal.dashboard;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -93,8 +92,13 @@ public class Dashboard {
 
 	}
 
-	/** A metric's values over the years, oldest first; a year without a value has a null point. */
-	public record Trend(Metric metric, List<Period> years, List<Combined> values, List<Boolean> drafts) {
+	/**
+	 * A metric's values over the years, oldest first; a year without a value has a null point. Each point
+	 * has its coverage: a line from a region's own 226万 to 4 of its districts' 40万 is no collapse, and the
+	 * table beside the chart says so.
+	 */
+	public record Trend(Metric metric, List<Period> years, List<Combined> values, List<Boolean> drafts,
+			List<Coverage> coverage) {
 
 		public boolean isEmpty() {
 			return this.values.stream().allMatch(v -> v == null || v.value() == null);
@@ -199,12 +203,14 @@ public class Dashboard {
 		for (Card card : headlines) {
 			List<Combined> values = new ArrayList<>();
 			List<Boolean> drafts = new ArrayList<>();
+			List<Coverage> coverage = new ArrayList<>();
 			for (Period year : years) {
 				Line line = byYear.getOrDefault(year, Map.of()).get(card.metric().getKey());
 				values.add(line == null ? null : line.value());
 				drafts.add(line != null && line.draft());
+				coverage.add(line == null ? null : line.coverage());
 			}
-			Trend trend = new Trend(card.metric(), years, values, drafts);
+			Trend trend = new Trend(card.metric(), years, values, drafts, coverage);
 			if (!trend.isEmpty()) {
 				trends.add(trend);
 			}

@@ -21,8 +21,8 @@ import org.unionreports.portal.shared.Period;
 import org.unionreports.portal.shared.Qualifier;
 
 /**
- * The roll-up rules of docs/rollups.md applied to the part of the tree that was read: pure, with a memo,
- * and keeping for every value how it was made (its {@link Contributor}s and {@link RollupRule}) and which
+ * The roll-up rules of docs/rollups.md applied to the part of the tree that was read (given as it is read,
+ * then valued; no database, no state but a memo), keeping for every value how it was made (its {@link Contributor}s and {@link RollupRule}) and which
  * regions it rests on (its coverage).
  * <p>
  * A region's value of a metric for a period is its own figure for exactly that period (whatever the
@@ -62,16 +62,21 @@ final class Evaluation {
 
 	/** A region's value and how it was made; {@link #NONE} where there is none. */
 	record Node(Combined value, BigDecimal weight, Source source, RollupRule rule, Period period, boolean draft,
-			Set<Long> coverage, int reporting, int of, List<Contributor> contributors) {
+			Set<Long> coverage, int reporting, int of, int incomplete, List<Contributor> contributors) {
 
-		static final Node NONE = new Node(null, null, null, null, null, false, Set.of(), 0, 0, List.of());
+		static final Node NONE = new Node(null, null, null, null, null, false, Set.of(), 0, 0, 0, List.of());
 
 		boolean isPresent() {
 			return this.value != null;
 		}
 
+		/** Whether the value rests on the whole of the region, every sub-region below it included. */
+		boolean isComplete(long regionId) {
+			return this.coverage.equals(Set.of(regionId));
+		}
+
 		Coverage shownCoverage() {
-			return new Coverage(this.source, this.reporting, this.of);
+			return new Coverage(this.source, this.reporting, this.of, this.incomplete);
 		}
 
 	}
@@ -154,7 +159,7 @@ final class Evaluation {
 						Reason.YEAR, f.draft(), null))
 				.toList();
 			return new Node(Aggregation.sum(parts), null, Source.YEARS, RollupRule.SUM_OF_YEARS, period,
-					years.stream().anyMatch(Stored::draft), Set.of(regionId), 0, 0, contributors);
+					years.stream().anyMatch(Stored::draft), Set.of(regionId), 0, 0, 0, contributors);
 		}
 		Stored end = best(regionId, metric, Period.year(period.lastYear()));
 		return end == null ? null : ownNode(regionId, metric, end, Source.YEAR_END, RollupRule.LEVEL_AT_END, Reason.YEAR_END);
@@ -169,7 +174,7 @@ final class Evaluation {
 			weight = base == null || base.value().isRange() ? null : base.value().value();
 		}
 		Contributor self = new Contributor(place(regionId), value, figure.period(), true, reason, figure.draft(), weight);
-		return new Node(value, weight, source, rule, figure.period(), figure.draft(), Set.of(regionId), 0, 0,
+		return new Node(value, weight, source, rule, figure.period(), figure.draft(), Set.of(regionId), 0, 0, 0,
 				List.of(self));
 	}
 
@@ -188,6 +193,7 @@ final class Evaluation {
 		Set<Period> periods = new HashSet<>();
 		boolean complete = true;
 		boolean draft = false;
+		int incomplete = 0;
 		for (Place child : below) {
 			Node node = value(child.id(), metric, period);
 			if (!node.isPresent()) {
@@ -199,12 +205,15 @@ final class Evaluation {
 			contributors.add(new Contributor(child, node.value(), node.period(), true, reason(node.source()), node.draft(),
 					node.weight()));
 			coverage.addAll(node.coverage());
-			complete &= node.coverage().equals(Set.of(child.id()));
+			if (!node.isComplete(child.id())) {
+				complete = false;
+				incomplete++;
+			}
 			draft |= node.draft();
 			periods.add(node.period());
 		}
 		if (parts.isEmpty()) {
-			return new Node(null, null, Source.SUB_REGIONS, null, null, false, Set.of(), 0, below.size(), contributors);
+			return new Node(null, null, Source.SUB_REGIONS, null, null, false, Set.of(), 0, below.size(), 0, contributors);
 		}
 		Combined value;
 		BigDecimal weight = null;
@@ -221,32 +230,33 @@ final class Evaluation {
 		}
 		Period valuePeriod = periods.size() == 1 ? periods.iterator().next() : period;
 		return new Node(value, weight, Source.SUB_REGIONS, rule, valuePeriod, draft,
-				complete ? Set.of(regionId) : Set.copyOf(coverage), parts.size(), below.size(), List.copyOf(contributors));
+				complete ? Set.of(regionId) : Set.copyOf(coverage), parts.size(), below.size(), incomplete,
+				List.copyOf(contributors));
 	}
 
-	/** Why a sub-region gave nothing for the period, with the latest level it did give, if any. */
+	/**
+	 * Why a sub-region gave nothing for the period: a figure not published (for the period, or a year of
+	 * the span) says so first; else a level for an earlier year of the span, shown as the latest available;
+	 * else some years of a flow; else nothing at all.
+	 */
 	private Contributor missing(Place region, Measure metric, Period period) {
-		List<Period> asked = new ArrayList<>();
-		asked.add(period);
-		if (!period.isSingleYear()) {
-			for (int year = period.firstYear(); year <= period.lastYear(); year++) {
-				asked.add(Period.year(year));
-			}
+		boolean unpublished = this.hidden.contains(new Key(region.id(), metric.id(), period));
+		for (int year = period.firstYear(); !period.isSingleYear() && !unpublished && year <= period.lastYear(); year++) {
+			unpublished = this.hidden.contains(new Key(region.id(), metric.id(), Period.year(year)));
 		}
-		if (!period.isSingleYear()) {
-			List<Stored> years = yearsInside(region.id(), metric, period);
-			if (metric.isLevel() && !years.isEmpty()) {
-				Stored latest = years.get(years.size() - 1);
-				return new Contributor(region, new Combined(latest.value(), latest.qualifier()), latest.period(), false,
-						Reason.EARLIER_YEAR, latest.draft(), null);
-			}
-			if (metric.kind() == MetricKind.FLOW && !years.isEmpty()) {
-				return new Contributor(region, null, null, false, Reason.INCOMPLETE_YEARS, false, null);
-			}
+		if (unpublished) {
+			return new Contributor(region, null, null, false, Reason.NOT_PUBLISHED, false, null);
 		}
-		boolean unpublished = asked.stream().anyMatch(p -> this.hidden.contains(new Key(region.id(), metric.id(), p)));
-		return new Contributor(region, null, null, false, unpublished ? Reason.NOT_PUBLISHED : Reason.NO_FIGURE, false,
-				null);
+		List<Stored> years = period.isSingleYear() ? List.of() : yearsInside(region.id(), metric, period);
+		if (metric.isLevel() && !years.isEmpty()) {
+			Stored latest = years.get(years.size() - 1);
+			return new Contributor(region, new Combined(latest.value(), latest.qualifier()), latest.period(), false,
+					Reason.EARLIER_YEAR, latest.draft(), null);
+		}
+		if (metric.kind() == MetricKind.FLOW && !years.isEmpty()) {
+			return new Contributor(region, null, null, false, Reason.INCOMPLETE_YEARS, false, null);
+		}
+		return new Contributor(region, null, null, false, Reason.NO_FIGURE, false, null);
 	}
 
 	/** The region's own yearly figures inside the span, oldest first. */
@@ -326,7 +336,7 @@ final class Evaluation {
 			return node.shownCoverage();
 		}
 		Node below = below(regionId, metric, period);
-		return new Coverage(node.source(), below.reporting(), below.of());
+		return new Coverage(node.source(), below.reporting(), below.of(), below.incomplete());
 	}
 
 	private static Combined combine(Measure metric, List<Part> parts) {

@@ -3,6 +3,7 @@ package org.unionreports.portal.dashboard;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -108,8 +109,11 @@ public class RegionFigures {
 
 	}
 
-	/** A sub-region's value of a metric: null where it gave none. */
-	public record SubRegionValue(Place region, Combined value, boolean draft) {
+	/**
+	 * A sub-region's value of a metric: null where it gave none; {@code complete} is false where the value
+	 * rests on only part of the sub-region (a city's figure from some of its districts).
+	 */
+	public record SubRegionValue(Place region, Combined value, boolean draft, boolean complete) {
 	}
 
 	/**
@@ -120,13 +124,13 @@ public class RegionFigures {
 	 * rests on, where known; and its change from the previous period, where asked for.
 	 */
 	public record Line(Metric metric, Period period, Combined value, Source source, int reporting, int subRegions,
-			Combined own, Combined fromSubRegions, boolean mismatch, boolean draft, List<SubRegionValue> bySubRegion,
-			RollupRule rule, Period valuePeriod, List<Contributor> contributors, Combined sameRegionsMembers,
-			Change change) {
+			int incomplete, Combined own, Combined fromSubRegions, boolean mismatch, boolean draft,
+			List<SubRegionValue> bySubRegion, RollupRule rule, Period valuePeriod, List<Contributor> contributors,
+			Combined sameRegionsMembers, Change change) {
 
 		/** What the value rests on, as the page says it: own report, or 4 of 13 sub-regions. */
 		public Coverage coverage() {
-			return new Coverage(this.source, this.reporting, this.subRegions);
+			return new Coverage(this.source, this.reporting, this.subRegions, this.incomplete);
 		}
 
 		/** The contributors left out, and why. */
@@ -245,7 +249,7 @@ public class RegionFigures {
 			}
 			result.put(period, List.copyOf(lines));
 		}
-		return java.util.Collections.unmodifiableMap(result);
+		return Collections.unmodifiableMap(result);
 	}
 
 	/** The metrics a figure per 10,000 members means something for: counts and amounts, not rates or per-head figures. */
@@ -267,8 +271,10 @@ public class RegionFigures {
 		}
 		List<SubRegionValue> bySubRegion = new ArrayList<>();
 		for (Contributor contributor : below.contributors()) {
-			bySubRegion.add(new SubRegionValue(contributor.region(), contributor.used() ? contributor.value() : null,
-					contributor.used() && contributor.draft()));
+			boolean used = contributor.used();
+			bySubRegion.add(new SubRegionValue(contributor.region(), used ? contributor.value() : null,
+					used && contributor.draft(),
+					!used || evaluation.value(contributor.region().id(), measure, period).isComplete(contributor.region().id())));
 		}
 		Node used = own != null ? own : below;
 		List<Contributor> contributors = new ArrayList<>(used.contributors());
@@ -277,31 +283,29 @@ public class RegionFigures {
 				.forEach(c -> contributors.add(c.used() ? c.leftOut(Contributor.Reason.OWN_TOTAL) : c));
 		}
 		Combined fromBelow = below.isPresent() ? below.value() : null;
-		return new Line(metric, period, used.value(), used.source(), below.reporting(), below.of(),
-				own == null ? null : own.value(), fromBelow, mismatch(metric, own, below), used.draft(),
+		return new Line(metric, period, used.value(), used.source(), below.reporting(), below.of(), below.incomplete(),
+				own == null ? null : own.value(), fromBelow, mismatch(id, metric, own, below), used.draft(),
 				List.copyOf(bySubRegion), used.rule(), used.period(), List.copyOf(contributors),
 				membersOf(evaluation, metric, used, period, members),
 				previous(period) == null ? null : evaluation.change(id, measure, period, used, previous(period)));
 	}
 
 	/**
-	 * Whether the region's own total and its sub-regions' disagree: when every sub-region gave a value and
-	 * the two differ, or when those that did already add up to more than the whole. A sum of some
-	 * sub-regions below the own total is what an incomplete sum is, not a discrepancy; a range of rates
-	 * never disagrees with one of them.
+	 * Whether the region's own total and its sub-regions' disagree: when the sub-regions' value rests on the
+	 * whole region (every sub-region, and every one of theirs, gave a value) and the two cannot both be
+	 * true, or when those that did report already add up to more than the whole. A sum of some sub-regions
+	 * below the own total is what an incomplete sum is, not a discrepancy; a range of rates never disagrees.
 	 */
-	private static boolean mismatch(Metric metric, Node own, Node below) {
+	private static boolean mismatch(long regionId, Metric metric, Node own, Node below) {
 		if (own == null || !below.isPresent() || below.value().value() == null || metric.getRollup() == Rollup.RANGE) {
 			return false;
 		}
-		int difference = own.value().value().compareTo(below.value().value());
-		if (below.reporting() == below.of()) {
-			return difference != 0;
+		if (below.isComplete(regionId)) {
+			return !Agreement.agree(own.value(), below.value());
 		}
 		boolean sum = metric.getRollup() == Rollup.SUM || metric.getRollup() == Rollup.SUM_LATEST;
-		return sum && difference < 0;
+		return sum && Agreement.exceeds(below.value(), own.value());
 	}
-
 
 	/** The region's value alone, as a line without its sub-regions. */
 	private static Line valueLine(Evaluation evaluation, Region region, Metric metric, Period period, Measure members) {
@@ -309,7 +313,7 @@ public class RegionFigures {
 		if (!node.isPresent()) {
 			return null;
 		}
-		return new Line(metric, period, node.value(), node.source(), node.reporting(), node.of(),
+		return new Line(metric, period, node.value(), node.source(), node.reporting(), node.of(), node.incomplete(),
 				node.source() == Source.SUB_REGIONS ? null : node.value(), null, false, node.draft(), List.of(), node.rule(),
 				node.period(), node.contributors(), membersOf(evaluation, metric, node, period, members), null);
 	}
@@ -333,6 +337,9 @@ public class RegionFigures {
 
 		private final List<Measure> measures;
 
+		/** The members metric's id where it is read: a figure per 10,000 members needs it below. */
+		private final Long members;
+
 		private final String[] drafts;
 
 		private final Map<Long, Place> places = new HashMap<>();
@@ -346,6 +353,11 @@ public class RegionFigures {
 			this.periods = periods;
 			this.metrics = metrics;
 			this.measures = metrics.stream().map(Measure::of).toList();
+			this.members = this.measures.stream()
+				.filter(m -> MEMBERS.equals(m.key()))
+				.map(Measure::id)
+				.findFirst()
+				.orElse(null);
 			this.drafts = drafts;
 			this.places.put(region.getId(),
 					new Place(region.getId(), region.getCode(), region.getNameZh(), region.getNameEn()));
@@ -409,7 +421,6 @@ public class RegionFigures {
 		 */
 		private Set<Long> lacking(long regionId, Set<Long> metricIds) {
 			Set<Long> lacking = new HashSet<>();
-			Long members = this.measures.stream().filter(m -> MEMBERS.equals(m.key())).map(Measure::id).findFirst().orElse(null);
 			for (int i = 0; i < this.metrics.size(); i++) {
 				Metric metric = this.metrics.get(i);
 				Measure measure = this.measures.get(i);
@@ -422,8 +433,8 @@ public class RegionFigures {
 						if (metric.getBaseMetric() != null) {
 							lacking.add(metric.getBaseMetric().getId());
 						}
-						if (members != null && perMembers(metric)) {
-							lacking.add(members);
+						if (this.members != null && perMembers(metric)) {
+							lacking.add(this.members);
 						}
 						break;
 					}
@@ -495,7 +506,7 @@ public class RegionFigures {
 					from report r join region g on g.id = r.region_id join figure f on f.report_id = r.id
 					where r.region_id = any(:regions) and f.metric_id = any(:metrics)
 					  and not f.target and not f.missing
-					  and (""" + periodCondition + ")")
+					  and (""" + periodCondition + ") order by r.id")
 				.param("regions", regionIds.toArray(Long[]::new))
 				.param("metrics", metricIds.toArray(Long[]::new))
 				.param("drafts", this.drafts)

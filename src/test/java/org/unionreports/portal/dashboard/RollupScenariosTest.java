@@ -63,7 +63,7 @@ class RollupScenariosTest {
 
 	/** What the export's note says each source is (messages.properties, figures.source.*). */
 	static final Map<String, String> SOURCE_LABELS = Map.of("OWN", "本级报告", "YEARS", "本级逐年流量相加", "YEAR_END",
-			"本级期末年存量", "SUB_REGIONS", "由下级汇总");
+			"本级期末年的水平", "SUB_REGIONS", "由下级汇总");
 
 	static final String ZONE_STAFF = "rs-draft-zone-staff";
 

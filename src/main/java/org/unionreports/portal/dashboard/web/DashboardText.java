@@ -104,7 +104,13 @@ public class DashboardText {
 			return source;
 		}
 		return source + this.messages.getMessage("dashboard.coverage", new Object[] { coverage.reporting(), coverage.of() },
-				locale);
+				locale) + incomplete(coverage, locale);
+	}
+
+	/** （其中1个不完整）: how many of the sub-regions counted gave a value resting on only part of them. */
+	private String incomplete(Coverage coverage, Locale locale) {
+		return coverage.incomplete() == 0 ? ""
+				: this.messages.getMessage("dashboard.coverage.incomplete", new Object[] { coverage.incomplete() }, locale);
 	}
 
 	/**
@@ -126,7 +132,7 @@ public class DashboardText {
 			return this.messages.getMessage(coverage.source().messageKey(), null, locale);
 		}
 		return this.messages.getMessage("dashboard.coverage.short", new Object[] { coverage.reporting(), coverage.of() },
-				locale);
+				locale) + incomplete(coverage, locale);
 	}
 
 	private static String direction(BigDecimal change) {
