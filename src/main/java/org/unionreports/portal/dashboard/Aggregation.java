@@ -25,10 +25,16 @@ public final class Aggregation {
 	 * in a mean of rates: its base (members, say) summed over exactly the regions whose rates made it, or
 	 * null where that is not known.
 	 */
-	public record Part(Combined value, BigDecimal weight) {
+	public record Part(Combined value, BigDecimal weight, Qualifier weightQualifier) {
 
 		public Part {
 			Objects.requireNonNull(value, "value");
+			weightQualifier = weight == null ? null : weightQualifier == null ? Qualifier.EXACT : weightQualifier;
+		}
+
+		/** A part with an exact weight (or none). */
+		public Part(Combined value, BigDecimal weight) {
+			this(value, weight, Qualifier.EXACT);
 		}
 
 		static Part of(BigDecimal value, Qualifier qualifier) {
@@ -45,8 +51,11 @@ public final class Aggregation {
 
 	}
 
-	/** A mean of rates and its weight (the bases added up), or a range, whose weight is unknown. */
-	record Rate(Combined value, BigDecimal weight) {
+	/**
+	 * A mean of rates and its weight (the bases added up, with the qualifier their sum carries), or a range,
+	 * whose weight is unknown.
+	 */
+	record Rate(Combined value, BigDecimal weight, Qualifier weightQualifier) {
 	}
 
 	/**
@@ -101,7 +110,9 @@ public final class Aggregation {
 	/**
 	 * Rates across regions: the mean weighted by each part's weight when {@code weighted} and every part is
 	 * a single value with a weight, else the range over all parts, from the lowest low to the highest high
-	 * (a part that is itself a range brings both its ends). A rate is never summed.
+	 * (a part that is itself a range brings both its ends). A rate is never summed. A weight that is not
+	 * exact (members 1万余) may move the mean towards its own rate: the mean of a 90% over 1万余 members and a
+	 * 50% over 10,000 is at least 70% (70%以上), see {@link QualifierAlgebra#ofWeightedMean}.
 	 */
 	static Rate rate(List<Part> parts, boolean weighted) {
 		if (parts.isEmpty()) {
@@ -112,8 +123,30 @@ public final class Aggregation {
 			BigDecimal weightedSum = parts.stream()
 				.map(p -> p.value().value().multiply(p.weight()))
 				.reduce(BigDecimal.ZERO, BigDecimal::add);
-			return new Rate(new Combined(weightedSum.divide(bases, 2, RoundingMode.HALF_EVEN).stripTrailingZeros(),
-					QualifierAlgebra.ofRate(qualifiers(parts))), bases);
+			BigDecimal mean = weightedSum.divide(bases, 2, RoundingMode.HALF_EVEN).stripTrailingZeros();
+			// Which way each qualified weight may move the mean: towards its own rate if the weight may be
+			// larger, away from it if smaller, either way if it is only about.
+			boolean up = false;
+			boolean down = false;
+			for (Part part : parts) {
+				Qualifier weight = part.weightQualifier();
+				int side = part.value().value().compareTo(mean);
+				if (weight.isExact() || side == 0) {
+					continue;
+				}
+				if ("~".equals(weight.direction())) {
+					up = true;
+					down = true;
+				}
+				else {
+					boolean larger = "+".equals(weight.direction());
+					up |= larger == side > 0;
+					down |= larger != side > 0;
+				}
+			}
+			Qualifier qualifier = QualifierAlgebra.ofWeightedMean(QualifierAlgebra.ofRate(qualifiers(parts)), up, down);
+			Qualifier weightQualifier = QualifierAlgebra.ofSum(parts.stream().map(Part::weightQualifier).toList());
+			return new Rate(new Combined(mean, qualifier), bases, weightQualifier);
 		}
 		List<End> ends = new ArrayList<>();
 		for (Part part : parts) {
@@ -129,11 +162,12 @@ public final class Aggregation {
 		BigDecimal min = ends.stream().map(End::value).min(Comparator.naturalOrder()).orElseThrow();
 		BigDecimal max = ends.stream().map(End::value).max(Comparator.naturalOrder()).orElseThrow();
 		if (min.compareTo(max) == 0) {
-			return new Rate(new Combined(min, QualifierAlgebra.ofRate(ends.stream().map(End::qualifier).toList())), null);
+			return new Rate(new Combined(min, QualifierAlgebra.ofRate(ends.stream().map(End::qualifier).toList())), null,
+					null);
 		}
 		Qualifier low = endQualifier(ends, min);
 		Qualifier high = endQualifier(ends, max);
-		return new Rate(new Combined(null, QualifierAlgebra.ofRate(List.of(low, high)), min, max, low, high), null);
+		return new Rate(new Combined(null, QualifierAlgebra.ofRate(List.of(low, high)), min, max, low, high), null, null);
 	}
 
 	/** Rates across regions, as a weighted mean where every part has its weight (see {@link #rate(List, boolean)}). */

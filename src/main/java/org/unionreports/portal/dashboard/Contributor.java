@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.unionreports.portal.dashboard.Aggregation.Combined;
 import org.unionreports.portal.dashboard.RegionFigures.Place;
 import org.unionreports.portal.shared.Period;
+import org.unionreports.portal.shared.Qualifier;
 
 /**
  * One entry of the workings of a rolled-up value: a region (the region itself, for its own figure or one
@@ -13,10 +14,21 @@ import org.unionreports.portal.shared.Period;
  * went into the result and why (or why not). A value is never shown for a figure the reader may not see.
  *
  * @param weight for a rate, the base its value rests on (members of exactly the regions that gave it), if
- * known
+ * known, with its qualifier in {@code weightQualifier}
  */
 public record Contributor(Place region, Combined value, Period period, boolean used, Reason reason, boolean draft,
-		BigDecimal weight) {
+		BigDecimal weight, Qualifier weightQualifier) {
+
+	/** A contributor whose weight (if any) is exact. */
+	Contributor(Place region, Combined value, Period period, boolean used, Reason reason, boolean draft,
+			BigDecimal weight) {
+		this(region, value, period, used, reason, draft, weight, weight == null ? null : Qualifier.EXACT);
+	}
+
+	/** The weight with its qualifier, for writing it (1万余人). */
+	public Combined weightValue() {
+		return this.weight == null ? null : new Combined(this.weight, this.weightQualifier);
+	}
 
 	/** Why a contributor was used or left out. */
 	public enum Reason {
@@ -55,7 +67,8 @@ public record Contributor(Place region, Combined value, Period period, boolean u
 
 	/** The contributor with its value kept but no longer counted, for the reason given. */
 	Contributor leftOut(Reason why) {
-		return new Contributor(this.region, this.value, this.period, false, why, this.draft, this.weight);
+		return new Contributor(this.region, this.value, this.period, false, why, this.draft, this.weight,
+				this.weightQualifier);
 	}
 
 }

@@ -61,10 +61,15 @@ final class Evaluation {
 	}
 
 	/** A region's value and how it was made; {@link #NONE} where there is none. */
-	record Node(Combined value, BigDecimal weight, Source source, RollupRule rule, Period period, boolean draft,
-			Set<Long> coverage, int reporting, int of, int incomplete, List<Contributor> contributors) {
+	record Node(Combined value, BigDecimal weight, Qualifier weightQualifier, Source source, RollupRule rule,
+			Period period, boolean draft, Set<Long> coverage, int reporting, int of, int incomplete,
+			List<Contributor> contributors) {
 
-		static final Node NONE = new Node(null, null, null, null, null, false, Set.of(), 0, 0, 0, List.of());
+		static final Node NONE = new Node(null, null, null, null, null, null, false, Set.of(), 0, 0, 0, List.of());
+
+		Part part() {
+			return new Part(this.value, this.weight, this.weightQualifier);
+		}
 
 		boolean isPresent() {
 			return this.value != null;
@@ -158,7 +163,7 @@ final class Evaluation {
 				.map(f -> new Contributor(place(regionId), new Combined(f.value(), f.qualifier()), f.period(), true,
 						Reason.YEAR, f.draft(), null))
 				.toList();
-			return new Node(Aggregation.sum(parts), null, Source.YEARS, RollupRule.SUM_OF_YEARS, period,
+			return new Node(Aggregation.sum(parts), null, null, Source.YEARS, RollupRule.SUM_OF_YEARS, period,
 					years.stream().anyMatch(Stored::draft), Set.of(regionId), 0, 0, 0, contributors);
 		}
 		Stored end = best(regionId, metric, Period.year(period.lastYear()));
@@ -168,14 +173,19 @@ final class Evaluation {
 	private Node ownNode(long regionId, Measure metric, Stored figure, Source source, RollupRule rule, Reason reason) {
 		Combined value = new Combined(figure.value(), figure.qualifier());
 		BigDecimal weight = null;
+		Qualifier weightQualifier = null;
 		if (metric.base() != null) {
 			// The weight of a region's own rate is its own base for the same period, nothing rolled up.
 			Node base = own(regionId, metric.base(), figure.period());
-			weight = base == null || base.value().isRange() ? null : base.value().value();
+			if (base != null && !base.value().isRange()) {
+				weight = base.value().value();
+				weightQualifier = base.value().qualifier();
+			}
 		}
-		Contributor self = new Contributor(place(regionId), value, figure.period(), true, reason, figure.draft(), weight);
-		return new Node(value, weight, source, rule, figure.period(), figure.draft(), Set.of(regionId), 0, 0, 0,
-				List.of(self));
+		Contributor self = new Contributor(place(regionId), value, figure.period(), true, reason, figure.draft(), weight,
+				weightQualifier);
+		return new Node(value, weight, weightQualifier, source, rule, figure.period(), figure.draft(), Set.of(regionId),
+				0, 0, 0, List.of(self));
 	}
 
 	/**
@@ -201,9 +211,9 @@ final class Evaluation {
 				complete = false;
 				continue;
 			}
-			parts.add(new Part(node.value(), node.weight()));
+			parts.add(node.part());
 			contributors.add(new Contributor(child, node.value(), node.period(), true, reason(node.source()), node.draft(),
-					node.weight()));
+					node.weight(), node.weightQualifier()));
 			coverage.addAll(node.coverage());
 			if (!node.isComplete(child.id())) {
 				complete = false;
@@ -213,10 +223,12 @@ final class Evaluation {
 			periods.add(node.period());
 		}
 		if (parts.isEmpty()) {
-			return new Node(null, null, Source.SUB_REGIONS, null, null, false, Set.of(), 0, below.size(), 0, contributors);
+			return new Node(null, null, null, Source.SUB_REGIONS, null, null, false, Set.of(), 0, below.size(), 0,
+					contributors);
 		}
 		Combined value;
 		BigDecimal weight = null;
+		Qualifier weightQualifier = null;
 		RollupRule rule;
 		if (metric.rollup() == Rollup.SUM || metric.rollup() == Rollup.SUM_LATEST) {
 			value = Aggregation.sum(parts);
@@ -226,10 +238,11 @@ final class Evaluation {
 			Aggregation.Rate rate = Aggregation.rate(parts, metric.rollup() == Rollup.WEIGHTED_MEAN);
 			value = rate.value();
 			weight = rate.weight();
+			weightQualifier = rate.weightQualifier();
 			rule = weight != null ? RollupRule.WEIGHTED_MEAN : RollupRule.RANGE;
 		}
 		Period valuePeriod = periods.size() == 1 ? periods.iterator().next() : period;
-		return new Node(value, weight, Source.SUB_REGIONS, rule, valuePeriod, draft,
+		return new Node(value, weight, weightQualifier, Source.SUB_REGIONS, rule, valuePeriod, draft,
 				complete ? Set.of(regionId) : Set.copyOf(coverage), parts.size(), below.size(), incomplete,
 				List.copyOf(contributors));
 	}
@@ -314,8 +327,8 @@ final class Evaluation {
 			Node a = value(child.id(), metric, period);
 			Node b = value(child.id(), metric, previousPeriod);
 			if (a.isPresent() && b.isPresent() && a.coverage().equals(b.coverage())) {
-				nowParts.add(new Part(a.value(), a.weight()));
-				beforeParts.add(new Part(b.value(), b.weight()));
+				nowParts.add(a.part());
+				beforeParts.add(b.part());
 				common.add(child);
 			}
 		}

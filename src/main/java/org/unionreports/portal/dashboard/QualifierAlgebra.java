@@ -56,6 +56,24 @@ final class QualifierAlgebra {
 		return Qualifier.YUE;
 	}
 
+	/**
+	 * The qualifier of a weighted mean whose weights may move it ({@code up}, {@code down}, both or neither)
+	 * beside what its rates say: nothing moves it, the rates' qualifier; it may only rise, with rates that
+	 * are exact or "at least", 以上; it may only fall, with rates exact or nearly, 近; anything else, 约.
+	 */
+	static Qualifier ofWeightedMean(Qualifier rates, boolean up, boolean down) {
+		if (!up && !down) {
+			return rates;
+		}
+		if (up && !down && (rates.isExact() || "+".equals(rates.direction()))) {
+			return rates.isExact() ? Qualifier.YISHANG : rates;
+		}
+		if (down && !up && (rates.isExact() || rates == Qualifier.JIN)) {
+			return Qualifier.JIN;
+		}
+		return Qualifier.YUE;
+	}
+
 	private static Qualifier combine(List<Qualifier> parts, boolean rate) {
 		if (parts.isEmpty()) {
 			return Qualifier.EXACT;

@@ -67,6 +67,33 @@ class AggregationTest {
 	}
 
 	@Test
+	void aMeanWeightedByQualifiedMembersSaysWhichWayItMayMove() {
+		// 90% of 1万余 members and 50% of 10,000: 70% if the first has exactly 10,000, more if it has more: at
+		// least 70%, never an exact 70%.
+		Aggregation.Rate rate = Aggregation.rate(List.of(weighted(90, 10_000, Qualifier.YU), weighted(50, 10_000, Qualifier.EXACT)),
+				true);
+		assertThat(rate.value().value()).isEqualByComparingTo("70");
+		assertThat(rate.value().qualifier()).isEqualTo(Qualifier.YISHANG);
+		assertThat(rate.weightQualifier()).isEqualTo(Qualifier.YU);
+		// The 余 on the lower rate's members: at most 70%, which a report writes as 近.
+		assertThat(Aggregation.rate(List.of(weighted(90, 10_000, Qualifier.EXACT), weighted(50, 10_000, Qualifier.YU)), true)
+			.value()
+			.qualifier()).isEqualTo(Qualifier.JIN);
+		// About 10,000 members: either way, about.
+		assertThat(Aggregation.rate(List.of(weighted(90, 10_000, Qualifier.YUE), weighted(50, 10_000, Qualifier.EXACT)), true)
+			.value()
+			.qualifier()).isEqualTo(Qualifier.YUE);
+		// The same rate everywhere is that rate, whatever the weights.
+		assertThat(Aggregation.rate(List.of(weighted(90, 10_000, Qualifier.YU), weighted(90, 10_000, Qualifier.EXACT)), true)
+			.value()
+			.qualifier()).isEqualTo(Qualifier.EXACT);
+	}
+
+	private static Part weighted(long rate, long members, Qualifier membersQualifier) {
+		return new Part(new Combined(BigDecimal.valueOf(rate), Qualifier.EXACT), BigDecimal.valueOf(members), membersQualifier);
+	}
+
+	@Test
 	void aFigurePerTenThousandMembersKeepsItsQualifier() {
 		// 3万余人 over 40万 members: 750余人 per 10,000 members, never a bare 750.
 		Combined per = Aggregation.perTenThousand(new Combined(BigDecimal.valueOf(30_000), Qualifier.YU),

@@ -158,7 +158,12 @@ class RegionApiController {
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record ContributorJson(String code, String name, String nameEn, BigDecimal value, String qualifier, BigDecimal min,
-			BigDecimal max, String period, boolean used, String reason, Boolean draft, BigDecimal weight) {
+			BigDecimal max, String period, boolean used, String reason, Boolean draft, BigDecimal weight,
+			String weightQualifier) {
+
+		private static String code(Qualifier qualifier) {
+			return qualifier == null ? null : qualifier.code();
+		}
 
 		static ContributorJson of(Contributor contributor) {
 			Combined value = contributor.value();
@@ -167,7 +172,7 @@ class RegionApiController {
 					value == null ? null : value.qualifier().code(), value == null ? null : value.min(),
 					value == null ? null : value.max(), contributor.period() == null ? null : contributor.period().toString(),
 					contributor.used(), contributor.reason().code(), contributor.draft() ? Boolean.TRUE : null,
-					contributor.weight());
+					contributor.weight(), code(contributor.weightQualifier()));
 		}
 
 	}

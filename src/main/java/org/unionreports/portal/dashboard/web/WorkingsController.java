@@ -8,6 +8,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import org.unionreports.portal.dashboard.RegionFigures;
 import org.unionreports.portal.dashboard.RegionFigures.Line;
+import org.unionreports.portal.metric.Metric;
+import org.unionreports.portal.metric.MetricCatalogue;
 import org.unionreports.portal.region.Region;
 import org.unionreports.portal.region.RegionTree;
 import org.unionreports.portal.shared.NotFoundException;
@@ -26,9 +28,12 @@ class WorkingsController {
 
 	private final RegionFigures figures;
 
-	WorkingsController(RegionTree regions, RegionFigures figures) {
+	private final MetricCatalogue catalogue;
+
+	WorkingsController(RegionTree regions, RegionFigures figures, MetricCatalogue catalogue) {
 		this.regions = regions;
 		this.figures = figures;
+		this.catalogue = catalogue;
 	}
 
 	@GetMapping("/regions/{code}/workings")
@@ -47,6 +52,7 @@ class WorkingsController {
 		model.addAttribute("line", line);
 		model.addAttribute("period", chosen);
 		model.addAttribute("previous", RegionFigures.previous(chosen));
+		model.addAttribute("membersUnit", this.catalogue.byKey("members").map(Metric::getUnit).orElse(""));
 		return "regions/workings";
 	}
 
