@@ -140,12 +140,15 @@ class RegionApiController {
 
 	}
 
-	/** What a value rests on: its source, and how many of how many sub-regions gave one. */
-	record CoverageJson(String source, int reporting, int subRegions) {
+	/**
+	 * What a value rests on: its source, how many of how many sub-regions gave one, and how many of those
+	 * gave a value resting on only part of their own sub-regions.
+	 */
+	record CoverageJson(String source, int reporting, int subRegions, int incomplete) {
 
 		static CoverageJson of(Coverage coverage) {
 			return coverage == null ? null
-					: new CoverageJson(coverage.source().name(), coverage.reporting(), coverage.of());
+					: new CoverageJson(coverage.source().name(), coverage.reporting(), coverage.of(), coverage.incomplete());
 		}
 
 	}
