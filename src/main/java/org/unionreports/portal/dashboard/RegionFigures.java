@@ -284,7 +284,7 @@ public class RegionFigures {
 		}
 		Combined fromBelow = below.isPresent() ? below.value() : null;
 		return new Line(metric, period, used.value(), used.source(), below.reporting(), below.of(), below.incomplete(),
-				own == null ? null : own.value(), fromBelow, mismatch(id, metric, own, below), used.draft(),
+				own == null ? null : own.value(), fromBelow, mismatch(id, measure, own, below), used.draft(),
 				List.copyOf(bySubRegion), used.rule(), used.period(), List.copyOf(contributors),
 				membersOf(evaluation, metric, used, period, members),
 				previous(period) == null ? null : evaluation.change(id, measure, period, used, previous(period)));
@@ -296,14 +296,14 @@ public class RegionFigures {
 	 * true, or when those that did report already add up to more than the whole. A sum of some sub-regions
 	 * below the own total is what an incomplete sum is, not a discrepancy; a range of rates never disagrees.
 	 */
-	private static boolean mismatch(long regionId, Metric metric, Node own, Node below) {
-		if (own == null || !below.isPresent() || below.value().value() == null || metric.getRollup() == Rollup.RANGE) {
+	static boolean mismatch(long regionId, Measure metric, Node own, Node below) {
+		if (own == null || !below.isPresent() || below.value().value() == null || metric.rollup() == Rollup.RANGE) {
 			return false;
 		}
 		if (below.isComplete(regionId)) {
 			return !Agreement.agree(own.value(), below.value());
 		}
-		boolean sum = metric.getRollup() == Rollup.SUM || metric.getRollup() == Rollup.SUM_LATEST;
+		boolean sum = metric.rollup() == Rollup.SUM || metric.rollup() == Rollup.SUM_LATEST;
 		return sum && Agreement.exceeds(below.value(), own.value());
 	}
 
