@@ -2,11 +2,14 @@ package org.unionreports.portal.dashboard;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -56,7 +59,7 @@ public class Dashboard {
 
 	private final DataCache<ViewKey, View> views;
 
-	private final DataCache<String, java.util.Set<String>> keys;
+	private final DataCache<String, Set<String>> keys;
 
 	Dashboard(RegionTree regions, RegionFigures figures, MetricCatalogue catalogue, JdbcClient jdbc, Access access,
 			DataChanges changes) {
@@ -70,7 +73,7 @@ public class Dashboard {
 	}
 
 	/** The catalogue's keys, kept like everything else until the data (here the metric table) changes. */
-	private java.util.Set<String> metricKeys() {
+	private Set<String> metricKeys() {
 		return this.keys.get("keys",
 				() -> this.catalogue.all().stream().map(Metric::getKey).collect(Collectors.toUnmodifiableSet()));
 	}
@@ -168,8 +171,11 @@ public class Dashboard {
 			.sorted(Comparator.comparingInt(card -> HEADLINE_FAMILIES.indexOf(card.metric().getFamily())))
 			.toList();
 		Map<Family, List<Card>> others = new EnumMap<>(Family.class);
+		// By identity: a card's equality would compare its whole workings.
+		Set<Card> shown = Collections.newSetFromMap(new IdentityHashMap<>());
+		shown.addAll(headlines);
 		cards.stream()
-			.filter(card -> !headlines.contains(card))
+			.filter(card -> !shown.contains(card))
 			.forEach(card -> others.computeIfAbsent(card.metric().getFamily(), f -> new ArrayList<>()).add(card));
 		Card ranked = cards.stream()
 			.filter(card -> card.metric().getKey().equals(rankBy == null || rankBy.isBlank() ? "members" : rankBy))

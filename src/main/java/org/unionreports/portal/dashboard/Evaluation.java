@@ -86,7 +86,36 @@ final class Evaluation {
 
 	}
 
-	private record Key(long regionId, long metricId, Period period) {
+	/** A region, metric and period: the key of every memo, hashed once (it is looked up millions of times). */
+	private static final class Key {
+
+		private final long regionId;
+
+		private final long metricId;
+
+		private final Period period;
+
+		private final int hash;
+
+		Key(long regionId, long metricId, Period period) {
+			this.regionId = regionId;
+			this.metricId = metricId;
+			this.period = period;
+			this.hash = (Long.hashCode(regionId) * 31 + Long.hashCode(metricId)) * 31 + period.firstYear() * 131
+					+ period.lastYear();
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof Key key && key.regionId == this.regionId && key.metricId == this.metricId
+					&& key.period.firstYear() == this.period.firstYear() && key.period.lastYear() == this.period.lastYear();
+		}
+
+		@Override
+		public int hashCode() {
+			return this.hash;
+		}
+
 	}
 
 	private final Map<Long, Place> places;
@@ -99,6 +128,11 @@ final class Evaluation {
 
 	private final Map<Key, Node> memo = new HashMap<>();
 
+	/** A region's own value (or {@link Node#NONE} for none) and its sub-regions', each worked out once. */
+	private final Map<Key, Node> ownMemo = new HashMap<>();
+
+	private final Map<Key, Node> belowMemo = new HashMap<>();
+
 	/**
 	 * @param places every region read, by id
 	 * @param children the sub-regions of each region whose sub-regions were read
@@ -107,10 +141,20 @@ final class Evaluation {
 	Evaluation(Map<Long, Place> places, Map<Long, List<Place>> children, List<Stored> stored) {
 		this.places = places;
 		this.children = children;
-		stored.forEach(this::add);
+		addAll(stored);
 	}
 
-	void add(Stored figure) {
+	/** Figures read, added before the values that depend on them are worked out (again). */
+	void addAll(List<Stored> stored) {
+		stored.forEach(this::store);
+		if (!stored.isEmpty()) {
+			this.memo.clear();
+			this.ownMemo.clear();
+			this.belowMemo.clear();
+		}
+	}
+
+	private void store(Stored figure) {
 		if (figure.visible()) {
 			this.figures.computeIfAbsent(figure.regionId(), k -> new HashMap<>())
 				.computeIfAbsent(figure.metricId(), k -> new ArrayList<>())
@@ -119,7 +163,6 @@ final class Evaluation {
 		else {
 			this.hidden.add(new Key(figure.regionId(), figure.metricId(), figure.period()));
 		}
-		this.memo.clear();
 	}
 
 	/** Whether the region has a visible figure of its own for exactly the period. */
@@ -142,6 +185,16 @@ final class Evaluation {
 
 	/** The region's own value (its own figure, its years, or its level at the span's end), or null. */
 	Node own(long regionId, Measure metric, Period period) {
+		Key key = new Key(regionId, metric.id(), period);
+		Node known = this.ownMemo.get(key);
+		if (known == null) {
+			known = ownUncached(regionId, metric, period);
+			this.ownMemo.put(key, known == null ? Node.NONE : known);
+		}
+		return known == Node.NONE ? null : known;
+	}
+
+	private Node ownUncached(long regionId, Measure metric, Period period) {
 		Stored exact = best(regionId, metric, period);
 		if (exact != null) {
 			return ownNode(regionId, metric, exact, Source.OWN, RollupRule.OWN, Reason.OWN);
@@ -193,6 +246,16 @@ final class Evaluation {
 	 * has a value counts (a range of rates too), each left out with its reason.
 	 */
 	Node below(long regionId, Measure metric, Period period) {
+		Key key = new Key(regionId, metric.id(), period);
+		Node known = this.belowMemo.get(key);
+		if (known == null) {
+			known = belowUncached(regionId, metric, period);
+			this.belowMemo.put(key, known);
+		}
+		return known;
+	}
+
+	private Node belowUncached(long regionId, Measure metric, Period period) {
 		List<Place> below = this.children.getOrDefault(regionId, List.of());
 		if (metric.rollup() == Rollup.NONE || below.isEmpty()) {
 			return Node.NONE;
@@ -344,7 +407,7 @@ final class Evaluation {
 	 * What a region's value rests on as its line says it: the source, and how many of its sub-regions gave a
 	 * value (also beside an own figure, which its sub-regions' are compared with).
 	 */
-	private Coverage shownCoverage(long regionId, Measure metric, Period period, Node node) {
+	Coverage shownCoverage(long regionId, Measure metric, Period period, Node node) {
 		if (node.source() == Source.SUB_REGIONS) {
 			return node.shownCoverage();
 		}

@@ -133,6 +133,12 @@ public class RegionFigures {
 			return new Coverage(this.source, this.reporting, this.subRegions, this.incomplete);
 		}
 
+		Line withChange(Change change) {
+			return new Line(this.metric, this.period, this.value, this.source, this.reporting, this.subRegions,
+					this.incomplete, this.own, this.fromSubRegions, this.mismatch, this.draft, this.bySubRegion, this.rule,
+					this.valuePeriod, this.contributors, this.sameRegionsMembers, change);
+		}
+
 		/** The contributors left out, and why. */
 		public List<Contributor> leftOut() {
 			return this.contributors.stream().filter(c -> !c.used()).toList();
@@ -229,27 +235,108 @@ public class RegionFigures {
 		if (members != null && metrics.stream().anyMatch(RegionFigures::perMembers) && ids.add(members.getId())) {
 			wanted.add(members);
 		}
-		Walk walk = new Walk(region, new TreeSet<>(periods), wanted, drafts);
-		walk.read(full);
-		Evaluation evaluation = walk.evaluation();
+		// A period no report of the subtree overlaps (and no figure outside its report is of) has nothing to
+		// read: the walk would otherwise go down to every grassroots union looking for it.
+		TreeSet<Period> possible = new TreeSet<>(periods);
+		List<Period> reported = periods(region);
+		possible.removeIf(asked -> reported.stream().noneMatch(r -> overlap(r, asked)) && !outside(region, asked));
 		Measure membersMeasure = members == null ? null : Measure.of(members);
 		Map<Period, List<Line>> result = new LinkedHashMap<>();
-		for (Period period : walk.periods) {
-			if (full && !period.equals(walk.periods.last())) {
-				// The previous period is read for the change only.
+		if (!full) {
+			Walk walk = new Walk(region, possible, wanted, drafts);
+			walk.read(false);
+			for (Period period : new TreeSet<>(periods)) {
+				List<Line> lines = new ArrayList<>();
+				for (Metric metric : metrics) {
+					Line line = valueLine(walk.evaluation(), region, metric, period, membersMeasure);
+					if (line != null) {
+						lines.add(line);
+					}
+				}
+				result.put(period, List.copyOf(lines));
+			}
+			return Collections.unmodifiableMap(result);
+		}
+		// The period with its sub-regions; the previous one first as values only, from the region down where
+		// it lacks its own: where both rest on the same regions that is all a change needs. Only where they
+		// do not are the sub-regions read for both periods, to compare like with like.
+		Period period = Collections.max(periods);
+		Period previous = previous(period);
+		Walk current = new Walk(region, filter(possible, period), wanted, drafts);
+		current.read(true);
+		Walk before = null;
+		if (previous != null && possible.contains(previous)) {
+			before = new Walk(region, filter(possible, previous), wanted, drafts);
+			before.read(false);
+		}
+		Walk[] both = new Walk[1];
+		List<Line> lines = new ArrayList<>();
+		for (Metric metric : metrics) {
+			Line line = top(current.evaluation(), region, metric, period, membersMeasure);
+			if (line == null) {
 				continue;
 			}
-			List<Line> lines = new ArrayList<>();
-			for (Metric metric : metrics) {
-				Line line = full ? top(evaluation, region, metric, period, membersMeasure)
-						: valueLine(evaluation, region, metric, period, membersMeasure);
-				if (line != null) {
-					lines.add(line);
+			if (before != null) {
+				Measure measure = Measure.of(metric);
+				Change change = sameCoverageChange(current.evaluation(), before.evaluation(), region, measure, period,
+						previous);
+				if (change == null && before.evaluation().value(region.getId(), measure, previous).isPresent()) {
+					if (both[0] == null) {
+						both[0] = new Walk(region, filter(possible, period, previous), wanted, drafts);
+						both[0].read(true);
+					}
+					Evaluation evaluation = both[0].evaluation();
+					change = evaluation.change(region.getId(), measure, period, evaluation.value(region.getId(), measure, period),
+							previous);
 				}
+				line = line.withChange(change);
 			}
-			result.put(period, List.copyOf(lines));
+			lines.add(line);
 		}
+		result.put(period, List.copyOf(lines));
 		return Collections.unmodifiableMap(result);
+	}
+
+	private static TreeSet<Period> filter(Set<Period> possible, Period... wanted) {
+		TreeSet<Period> kept = new TreeSet<>(List.of(wanted));
+		kept.retainAll(possible);
+		return kept;
+	}
+
+	/**
+	 * The change where the region's value rests on the same regions in both periods, from the two walks as
+	 * they are; null where it does not (or either value is missing).
+	 */
+	private static Change sameCoverageChange(Evaluation current, Evaluation before, Region region, Measure measure,
+			Period period, Period previous) {
+		long id = region.getId();
+		Node now = current.value(id, measure, period);
+		Node then = before.value(id, measure, previous);
+		if (!now.isPresent() || !then.isPresent() || !now.coverage().equals(then.coverage())) {
+			return null;
+		}
+		Coverage thenCoverage = then.source() == Source.SUB_REGIONS ? then.shownCoverage()
+				// An own value's sub-regions were not read for the previous period: how many reported is not known.
+				: new Coverage(then.source(), null, current.below(id, measure, period).of(), 0);
+		return new Change(previous, Change.Basis.SAME_COVERAGE, now.value(), current.shownCoverage(id, measure, period, now),
+				then.value(), thenCoverage, now.value(), then.value(), 0, List.of(), measure.kind() == MetricKind.RATE);
+	}
+
+	private static boolean overlap(Period a, Period b) {
+		return a.firstYear() <= b.lastYear() && b.firstYear() <= a.lastYear();
+	}
+
+	/** Whether a report of the subtree holds a figure outside its own period that falls in the period asked. */
+	private boolean outside(Region region, Period asked) {
+		return this.jdbc.sql("""
+				select exists (select 1 from figure_outside_report o join report r on r.id = o.report_id
+				    join region g on g.id = r.region_id
+				    where o.period_start <= :last and o.period_end >= :first and g.path like :path || '%')""")
+			.param("first", asked.firstYear())
+			.param("last", asked.lastYear())
+			.param("path", region.getPath())
+			.query(Boolean.class)
+			.single();
 	}
 
 	/** The metrics a figure per 10,000 members means something for: counts and amounts, not rates or per-head figures. */
@@ -286,8 +373,7 @@ public class RegionFigures {
 		return new Line(metric, period, used.value(), used.source(), below.reporting(), below.of(), below.incomplete(),
 				own == null ? null : own.value(), fromBelow, mismatch(id, measure, own, below), used.draft(),
 				List.copyOf(bySubRegion), used.rule(), used.period(), List.copyOf(contributors),
-				membersOf(evaluation, metric, used, period, members),
-				previous(period) == null ? null : evaluation.change(id, measure, period, used, previous(period)));
+				membersOf(evaluation, metric, used, period, members), null);
 	}
 
 	/**
@@ -462,13 +548,10 @@ public class RegionFigures {
 		 * some of them give no figure of their own for, their yearly figures inside it.
 		 */
 		private void readFigures(Set<Long> regionIds, Set<Long> metricIds) {
-			readFigures(regionIds, metricIds, """
-					(f.period_start, f.period_end) in (select * from unnest(cast(:starts as int[]), cast(:ends as int[])))""",
-					Map.of("starts", this.periods.stream().map(Period::firstYear).toArray(Integer[]::new), "ends",
-							this.periods.stream().map(Period::lastYear).toArray(Integer[]::new)));
+			readFigures(regionIds, metricIds, this.periods);
 			List<Period> spans = this.periods.stream().filter(period -> !period.isSingleYear()).toList();
 			Set<Long> lackingRegions = new HashSet<>();
-			Set<Integer> years = new TreeSet<>();
+			Set<Period> years = new TreeSet<>();
 			for (Period span : spans) {
 				for (long regionId : regionIds) {
 					boolean lacking = this.measures.stream()
@@ -477,15 +560,14 @@ public class RegionFigures {
 					if (lacking) {
 						lackingRegions.add(regionId);
 						for (int year = span.firstYear(); year <= span.lastYear(); year++) {
-							years.add(year);
+							years.add(Period.year(year));
 						}
 					}
 				}
 			}
-			this.periods.stream().filter(Period::isSingleYear).forEach(asked -> years.remove(asked.firstYear()));
+			years.removeAll(this.periods);
 			if (!years.isEmpty()) {
-				readFigures(lackingRegions, metricIds, "f.period_start = f.period_end and f.period_start = any(:years)",
-						Map.of("years", years.toArray(Integer[]::new)));
+				readFigures(lackingRegions, metricIds, years);
 			}
 		}
 
@@ -495,27 +577,36 @@ public class RegionFigures {
 		 * see are read too, marked, so that the workings can say a figure is not published; their values are
 		 * never shown.
 		 */
-		private void readFigures(Set<Long> regionIds, Set<Long> metricIds, String periodCondition,
-				Map<String, Object> periodParams) {
-			RegionFigures.this.jdbc.sql("""
-					select r.region_id, f.metric_id, f.value, f.qualifier, f.period_start, f.period_end,
-					       r.status <> 'PUBLISHED' as draft,
-					       (r.status = 'PUBLISHED' or g.path like any(:drafts)) as visible,
+		private void readFigures(Set<Long> regionIds, Set<Long> metricIds, Set<Period> periods) {
+			// Only the reports that may hold a figure of a period asked for are read: those whose period
+			// contains it, and those listed in figure_outside_report (migration V11) as holding one of it.
+			this.evaluation.addAll(RegionFigures.this.jdbc.sql("""
+					with asked (first_year, last_year) as (
+					    select * from unnest(cast(:starts as int[]), cast(:ends as int[]))),
+					reports as materialized (
+					    select r.id, r.region_id, r.period_start, r.period_end, r.status <> 'PUBLISHED' as draft,
+					           (r.status = 'PUBLISHED' or g.path like any(:drafts)) as visible
+					    from report r join region g on g.id = r.region_id
+					    where r.region_id = any(:regions)
+					      and (exists (select 1 from asked a where r.period_start <= a.first_year and r.period_end >= a.last_year)
+					           or exists (select 1 from figure_outside_report o join asked a
+					                      on o.period_start = a.first_year and o.period_end = a.last_year where o.report_id = r.id)))
+					select r.region_id, f.metric_id, f.value, f.qualifier, f.period_start, f.period_end, r.draft, r.visible,
 					       case when f.period_start = r.period_start and f.period_end = r.period_end then 0
 					            else 1 + r.period_end - r.period_start end as preference
-					from report r join region g on g.id = r.region_id join figure f on f.report_id = r.id
-					where r.region_id = any(:regions) and f.metric_id = any(:metrics)
-					  and not f.target and not f.missing
-					  and (""" + periodCondition + ") order by r.id")
+					from reports r join figure f on f.report_id = r.id
+					where f.metric_id = any(:metrics) and not f.target and not f.missing
+					  and (f.period_start, f.period_end) in (select * from asked)
+					order by r.id""")
 				.param("regions", regionIds.toArray(Long[]::new))
 				.param("metrics", metricIds.toArray(Long[]::new))
 				.param("drafts", this.drafts)
-				.params(periodParams)
+				.param("starts", periods.stream().map(Period::firstYear).toArray(Integer[]::new))
+				.param("ends", periods.stream().map(Period::lastYear).toArray(Integer[]::new))
 				.query((rs, row) -> new Stored(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3),
 						Qualifier.fromCode(rs.getString(4)).orElseThrow(), new Period(rs.getInt(5), rs.getInt(6)),
 						rs.getBoolean(7), rs.getBoolean(8), rs.getInt(9)))
-				.list()
-				.forEach(this.evaluation::add);
+				.list());
 		}
 
 	}

@@ -136,6 +136,33 @@ class RegionFiguresTest {
 	}
 
 	@Test
+	void aFigureOutsideItsReportsPeriodCountsForItsOwnPeriod() {
+		// A's 2019 report also gives 2018's cancer screenings (120): they count for 2018, A's and the zone's,
+		// though no report is for 2018; the trigger of V11 lists the report, and forgets it with the figure.
+		long a2019 = new TestFigures(this.jdbc).report(this.a, 2019, 2019, "PUBLISHED");
+		new TestFigures(this.jdbc).figure(a2019, "cancer_screening", 2018, 2018, java.math.BigDecimal.valueOf(120), "exact",
+				false);
+		try {
+			assertThat(lines(this.a, Period.year(2018)).get("cancer_screening").value().value()).isEqualByComparingTo("120");
+			assertThat(lines(this.zone, Period.year(2018)).get("cancer_screening").value().value())
+				.isEqualByComparingTo("120");
+			assertThat(this.jdbc.sql("select count(*) from figure_outside_report where report_id = :report")
+				.param("report", a2019)
+				.query(Integer.class)
+				.single()).isEqualTo(1);
+		}
+		finally {
+			this.jdbc.sql("delete from figure f using metric m where f.metric_id = m.id and m.key = 'cancer_screening' and f.report_id = :report")
+				.param("report", a2019)
+				.update();
+		}
+		assertThat(this.jdbc.sql("select count(*) from figure_outside_report where report_id = :report")
+			.param("report", a2019)
+			.query(Integer.class)
+			.single()).isZero();
+	}
+
+	@Test
 	void anIncompleteRunOfYearsGivesNoFlow() {
 		// For 2019-2021 A has only two of three years: no flow total from its years.
 		assertThat(lines(this.a, new Period(2019, 2021))).doesNotContainKey("competitions_held");

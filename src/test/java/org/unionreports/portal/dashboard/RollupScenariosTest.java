@@ -551,11 +551,12 @@ class RollupScenariosTest {
 		all.add(at("change on the same coverage of one district", "L", Y, "legal_service_stations").value("12", "exact")
 			.rule("SUB_REGIONS", "sum").coverage(1, 13).written("12个")
 			.change("same_coverage", null, "12", "10", "2", "20.0", "12", "10", 1, 13));
-		// The district's own totals both years: 200 → 250, +50, 25.0%. Each side's coverage is the district's own
-		// report beside its 13 sub-regions, none of which gave a figure: 0 of 13 in 2011 as in 2012 (rule 5).
+		// The district's own totals both years: 200 → 250, +50, 25.0%. Each side rests on the district's own
+		// report, beside its 13 sub-regions; for the previous year those are not read (an own figure against an
+		// own figure needs none of them), so how many of them reported is not known: null of 13.
 		all.add(at("change of own totals is on the same coverage", "L", Y, "labour_law_supervisors")
 			.value("250", "exact").rule("OWN", "own").coverage(0, 13).written("250人")
-			.change("same_coverage", null, "250", "200", "50", "25.0", "250", "200", 0, 13));
+			.change("same_coverage", null, "250", "200", "50", "25.0", "250", "200", null, 13));
 		// 2011 only 城北07 (40), 2012 only 城北08 (50): nothing in common, no change; both totals shown.
 		all.add(at("no change where the periods share no region", "L", Y, "outdoor_worker_stations").value("50", "exact")
 			.rule("SUB_REGIONS", "sum").coverage(1, 13).written("50个")
@@ -1177,7 +1178,7 @@ class RollupScenariosTest {
 		}
 
 		Scenario change(String basis, Integer regions, String current, String previous, String difference,
-				String percent, String currentTotal, String previousTotal, int previousReporting,
+				String percent, String currentTotal, String previousTotal, Integer previousReporting,
 				int previousSubRegions) {
 			this.changeBasis = basis;
 			this.changeRegions = regions;

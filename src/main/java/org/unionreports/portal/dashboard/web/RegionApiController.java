@@ -144,7 +144,7 @@ class RegionApiController {
 	 * What a value rests on: its source, how many of how many sub-regions gave one, and how many of those
 	 * gave a value resting on only part of their own sub-regions.
 	 */
-	record CoverageJson(String source, int reporting, int subRegions, int incomplete) {
+	record CoverageJson(String source, Integer reporting, int subRegions, int incomplete) {
 
 		static CoverageJson of(Coverage coverage) {
 			return coverage == null ? null
