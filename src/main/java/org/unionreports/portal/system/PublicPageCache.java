@@ -3,11 +3,13 @@ package org.unionreports.portal.system;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -58,7 +60,13 @@ public class PublicPageCache extends OncePerRequestFilter {
 	private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_LANGUAGE,
 			HttpHeaders.CONTENT_DISPOSITION, HttpHeaders.VARY);
 
-	private record Key(String uri, String query, String language, long version) {
+	/**
+	 * What makes two requests the same page: the address they were asked at (absolute links in a page,
+	 * such as its embed code, name it), the path, every parameter as a decoded name and value pair, the
+	 * representation asked for, the language and the data's version.
+	 */
+	private record Key(String origin, String uri, List<List<String>> parameters, String accept, String language,
+			long version) {
 	}
 
 	private record Page(byte[] body, Map<String, String> headers, String etag) {
@@ -103,7 +111,8 @@ public class PublicPageCache extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		Key key = new Key(request.getRequestURI(), parameters(request), language(request), version.getAsLong());
+		Key key = new Key(origin(request), request.getRequestURI(), parameters(request),
+				String.valueOf(request.getHeader(HttpHeaders.ACCEPT)), language(request), version.getAsLong());
 		Page page = this.pages.getIfPresent(key);
 		if (page != null) {
 			send(page, request, response, "hit");
@@ -151,6 +160,9 @@ public class PublicPageCache extends OncePerRequestFilter {
 				headers.put(name, value);
 			}
 		}
+		// The answer depends on what was asked for (JSON, YAML, HTML): say so to every cache on the way.
+		headers.merge(HttpHeaders.VARY, HttpHeaders.ACCEPT,
+				(kept, accept) -> kept.contains(accept) ? kept : kept + ", " + accept);
 		Page page = new Page(body, headers, etag(body));
 		this.pages.put(key, page);
 		if (done != null) {
@@ -158,6 +170,7 @@ public class PublicPageCache extends OncePerRequestFilter {
 		}
 		response.setHeader(HttpHeaders.ETAG, page.etag());
 		response.setHeader(HIT_HEADER, "miss");
+		response.setHeader(HttpHeaders.VARY, page.headers().get(HttpHeaders.VARY));
 		wrapper.copyBodyToResponse();
 	}
 
@@ -188,15 +201,24 @@ public class PublicPageCache extends OncePerRequestFilter {
 		response.getOutputStream().write(page.body());
 	}
 
-	/** The request's parameters in a fixed order: the same page however its address orders them. */
-	private static String parameters(HttpServletRequest request) {
-		StringBuilder text = new StringBuilder();
-		new java.util.TreeMap<>(request.getParameterMap()).forEach((name, values) -> {
+	/**
+	 * The request's parameters in a fixed order, each a decoded name and value kept apart, never joined into
+	 * one text: {@code metric=members%26period%3D2018-2022} is one parameter, not two.
+	 */
+	private static List<List<String>> parameters(HttpServletRequest request) {
+		List<List<String>> pairs = new ArrayList<>();
+		new TreeMap<>(request.getParameterMap()).forEach((name, values) -> {
 			for (String value : values) {
-				text.append(name).append('=').append(value).append('&');
+				pairs.add(List.of(name, value));
 			}
 		});
-		return text.toString();
+		return List.copyOf(pairs);
+	}
+
+	/** The scheme, host and port the page was asked at, as the links it writes will name them. */
+	private static String origin(HttpServletRequest request) {
+		return request.getScheme() + "://" + String.valueOf(request.getHeader(HttpHeaders.HOST)) + "|"
+				+ request.getServerName() + ":" + request.getServerPort();
 	}
 
 	/** The page's language as the locale resolver would choose it: the portal-lang cookie, else Chinese. */

@@ -106,4 +106,46 @@ class PublicPageCacheTest {
 		}
 	}
 
+
+	/** Asks until the page is kept (the version settles after a change), then answers the next request. */
+	private MockHttpServletResponse keptThen(
+			org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder first,
+			org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder second) throws Exception {
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> "hit".equals(this.mvc.perform(first).andReturn().getResponse().getHeader(PublicPageCache.HIT_HEADER)));
+		return this.mvc.perform(second).andReturn().getResponse();
+	}
+
+	@Test
+	void aPageKeptForAnotherHostIsNeverServedToThisOne() throws Exception {
+		// Issue 17, finding 1: one request naming evil.example must not make every later visitor's embed code
+		// point there.
+		MockHttpServletResponse evil = this.mvc.perform(get("/regions/650000?metric=grassroots_unions").header("Host", "evil.example"))
+			.andReturn()
+			.getResponse();
+		assertThat(evil.getContentAsString()).as("the page names the host it was asked for").contains("evil.example");
+		MockHttpServletResponse plain = keptThen(get("/regions/650000?metric=grassroots_unions").header("Host", "evil.example"),
+				get("/regions/650000?metric=grassroots_unions"));
+		assertThat(plain.getContentAsString()).doesNotContain("evil.example");
+	}
+
+	@Test
+	void anAnswerKeptInAnotherRepresentationIsNeverServedForTheDefault() throws Exception {
+		// Finding 2: YAML asked for first, then a plain request: JSON, and the cache says it varies by Accept.
+		MockHttpServletResponse plain = keptThen(get("/api/regions/650000").header("Accept", "application/yaml"),
+				get("/api/regions/650000"));
+		assertThat(plain.getContentType()).startsWith("application/json");
+		assertThat(plain.getHeader("Vary")).contains("Accept");
+	}
+
+	@Test
+	void parametersThatJoinAlikeAreDifferentPages() throws Exception {
+		// Finding 3: metric=covered_units%26period%3D2018-2022 is one parameter, not two.
+		// (A URI, not a template: MockMvc would decode a template's %26 into a second parameter.)
+		MockHttpServletResponse split = keptThen(get(java.net.URI.create("/regions/650000?metric=covered_units%26period%3D2018-2022")),
+				get(java.net.URI.create("/regions/650000?metric=covered_units&period=2018-2022")));
+		assertThat(split.getHeader(PublicPageCache.HIT_HEADER)).isNotEqualTo("hit");
+		assertThat(split.getContentAsString()).contains("<option value=\"2018-2022\" selected=\"selected\">");
+	}
+
 }
