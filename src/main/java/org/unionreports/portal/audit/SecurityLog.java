@@ -63,7 +63,28 @@ public class SecurityLog {
 			.param("address", remoteAddress)
 			.param("details", trimmed)
 			.update();
-		log.info("{} subject={} actor={} from={} {}", type, subject, actor, remoteAddress, trimmed == null ? "" : trimmed);
+		log.info("{} subject={} actor={} from={} {}", type, printable(subject), printable(actor), printable(remoteAddress),
+				trimmed == null ? "" : printable(trimmed));
+	}
+
+	/**
+	 * The text with every control character (a line feed in a username, say) written as {@code \\u000a}, so
+	 * that nothing a visitor types can forge a line of the log. The record in the database keeps it as typed.
+	 */
+	static String printable(String text) {
+		if (text == null) {
+			return null;
+		}
+		StringBuilder out = new StringBuilder(text.length());
+		text.codePoints().forEach(c -> {
+			if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
+				out.append(String.format("\\u%04x", c));
+			}
+			else {
+				out.appendCodePoint(c);
+			}
+		});
+		return out.toString();
 	}
 
 	/** When this user's sign-ins failed since the last one that succeeded, oldest first. */

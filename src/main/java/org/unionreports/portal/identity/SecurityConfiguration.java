@@ -18,6 +18,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -71,10 +72,15 @@ class SecurityConfiguration {
 			.securityContext(context -> context.requireExplicitSave(true))
 			.requestCache(cache -> cache.disable())
 			.csrf(csrf -> csrf.disable())
-			.headers(headers -> headers.frameOptions(frame -> frame.disable())
+			.headers(headers -> headers.addHeaderWriter(PERMISSIONS_POLICY)
+				.frameOptions(frame -> frame.disable())
 				.contentSecurityPolicy(csp -> csp.policyDirectives(EMBED_CONTENT_SECURITY_POLICY)));
 		return http.build();
 	}
+
+	/** No page of the portal needs the camera, the microphone, the location, payments or the USB port. */
+	static final StaticHeadersWriter PERMISSIONS_POLICY = new StaticHeadersWriter("Permissions-Policy",
+			"camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()");
 
 	static final String EMBED_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'",
 			"frame-ancestors *");
@@ -91,7 +97,7 @@ class SecurityConfiguration {
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
 			.cors(cors -> cors.configurationSource(publicReads()))
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+			.headers(headers -> headers.addHeaderWriter(PERMISSIONS_POLICY).contentSecurityPolicy(csp -> csp.policyDirectives(
 					CONTENT_SECURITY_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"))));
 		return http.build();
 	}
@@ -127,7 +133,8 @@ class SecurityConfiguration {
 			.exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
 			.csrf(csrf -> csrf.requireCsrfProtectionMatcher(browserSessionWrites()))
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+			.headers(headers -> headers.addHeaderWriter(PERMISSIONS_POLICY)
+				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
 		return http.build();
 	}
 
@@ -147,7 +154,8 @@ class SecurityConfiguration {
 			.formLogin(form -> form.loginPage("/login").failureHandler(failureHandler).permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/?loggedOut").permitAll())
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.headers(headers -> headers.addHeaderWriter(PERMISSIONS_POLICY)
+				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
 		return http.build();
 	}
