@@ -10,6 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -53,6 +54,11 @@ class SecurityConfiguration {
 			org.springframework.security.authentication.AuthenticationEventPublisher events) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
 		passwords.setPasswordEncoder(passwordEncoder);
+		// A disabled account is said to be disabled only after its password was right: before that, a wrong
+		// guess at a disabled account reads as any wrong guess, so that nobody learns which accounts exist.
+		passwords.setPreAuthenticationChecks(user -> {
+		});
+		passwords.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
 		ProviderManager manager = new ProviderManager(
 				List.of(new ThrottledAuthenticationProvider(passwords, throttle, securityLog)));
 		manager.setAuthenticationEventPublisher(events);

@@ -73,6 +73,9 @@ class UserAdministrationTest {
 			.containsExactly("610000", "650000");
 
 		this.mvc.perform(post("/admin/users/{id}/disable", id).session(admin).with(csrf()));
+		// Issue 17, finding 8: "disabled" only to one who knows the password; a guess learns nothing more.
+		this.mvc.perform(post("/login").with(csrf()).param("username", "ua-leader").param("password", "not-the-password"))
+			.andExpect(redirectedUrl("/login?error=bad"));
 		this.mvc.perform(post("/login").with(csrf()).param("username", "ua-leader").param("password", TestUsers.PASSWORD))
 			.andExpect(redirectedUrl("/login?error=disabled"));
 		this.mvc.perform(post("/admin/users/{id}/enable", id).session(admin).with(csrf()));
