@@ -34,11 +34,6 @@ public class DashboardText {
 		return RolledUp.write(value, unit, LocaleContextHolder.getLocale());
 	}
 
-	/** An exact number in a unit: 400,000人 as 40万人. */
-	public String number(BigDecimal value, String unit) {
-		return value == null ? "" : FigureFormat.write(new Amount(value, unit, Qualifier.EXACT), LocaleContextHolder.getLocale());
-	}
-
 	/** The value rounded for a headline card (2.5亿人); the exact value is written beside it. */
 	public String rounded(Combined value, String unit) {
 		if (value == null || value.isRange()) {
