@@ -36,6 +36,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
+import org.unionreports.portal.shared.web.PublicAddress;
+
 /**
  * What anonymous visitors read — dashboards, reports, exports, the public API — kept whole, as sent, under
  * the {@link DataChanges} version: the second visitor of the country's dashboard gets the bytes the first
@@ -61,8 +63,8 @@ public class PublicPageCache extends OncePerRequestFilter {
 			HttpHeaders.CONTENT_DISPOSITION, HttpHeaders.VARY);
 
 	/**
-	 * What makes two requests the same page: the address they were asked at (absolute links in a page,
-	 * such as its embed code, name it), the path, every parameter as a decoded name and value pair, the
+	 * What makes two requests the same page: the address they were asked at when no public address is
+	 * configured (absolute links in a page, such as its embed code, then name it), the path, every parameter as a decoded name and value pair, the
 	 * representation asked for, the language and the data's version.
 	 */
 	private record Key(String origin, String uri, List<List<String>> parameters, String accept, String language,
@@ -81,8 +83,12 @@ public class PublicPageCache extends OncePerRequestFilter {
 	/** The pages being rendered now, for the readers who ask for the same one meanwhile. */
 	private final ConcurrentHashMap<Key, CompletableFuture<Page>> rendering = new ConcurrentHashMap<>();
 
-	PublicPageCache(DataChanges changes, @Value("${portal.page-cache.max-megabytes:64}") long maxMegabytes) {
+	private final PublicAddress address;
+
+	PublicPageCache(DataChanges changes, PublicAddress address,
+			@Value("${portal.page-cache.max-megabytes:64}") long maxMegabytes) {
 		this.changes = changes;
+		this.address = address;
 		this.pages = Caffeine.newBuilder()
 			.maximumWeight(maxMegabytes * 1024 * 1024)
 			.weigher((Key key, Page page) -> page.body().length + 512)
@@ -111,7 +117,7 @@ public class PublicPageCache extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		Key key = new Key(origin(request), request.getRequestURI(), parameters(request),
+		Key key = new Key(this.address.cacheKeyPart(request), request.getRequestURI(), parameters(request),
 				String.valueOf(request.getHeader(HttpHeaders.ACCEPT)), language(request), version.getAsLong());
 		Page page = this.pages.getIfPresent(key);
 		if (page != null) {
@@ -213,12 +219,6 @@ public class PublicPageCache extends OncePerRequestFilter {
 			}
 		});
 		return List.copyOf(pairs);
-	}
-
-	/** The scheme, host and port the page was asked at, as the links it writes will name them. */
-	private static String origin(HttpServletRequest request) {
-		return request.getScheme() + "://" + String.valueOf(request.getHeader(HttpHeaders.HOST)) + "|"
-				+ request.getServerName() + ":" + request.getServerPort();
 	}
 
 	/** The page's language as the locale resolver would choose it: the portal-lang cookie, else Chinese. */

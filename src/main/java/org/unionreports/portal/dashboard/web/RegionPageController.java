@@ -20,7 +20,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.HtmlUtils;
 
 import org.unionreports.portal.dashboard.Aggregation.Combined;
@@ -31,6 +31,7 @@ import org.unionreports.portal.dashboard.RegionFigures.SubRegionValue;
 import org.unionreports.portal.shared.NotFoundException;
 import org.unionreports.portal.shared.Period;
 import org.unionreports.portal.shared.web.PeriodParameter;
+import org.unionreports.portal.shared.web.PublicAddress;
 import org.unionreports.portal.shared.SpreadsheetText;
 
 /**
@@ -47,10 +48,13 @@ class RegionPageController {
 
 	private final Charts charts;
 
-	RegionPageController(Dashboard dashboard, DashboardText text, Charts charts) {
+	private final PublicAddress address;
+
+	RegionPageController(Dashboard dashboard, DashboardText text, Charts charts, PublicAddress address) {
 		this.dashboard = dashboard;
 		this.text = text;
 		this.charts = charts;
+		this.address = address;
 	}
 
 	@GetMapping("/regions/{code}")
@@ -59,7 +63,7 @@ class RegionPageController {
 		View view = this.dashboard.of(code, PeriodParameter.parse(period), metric);
 		model.addAttribute("view", view);
 		model.addAttribute("ranking", Dashboard.ranking(view.ranked()));
-		String embed = ServletUriComponentsBuilder.fromCurrentContextPath()
+		String embed = UriComponentsBuilder.fromUriString(this.address.base())
 			.path("/regions/{code}/embed")
 			.queryParam("metric", "members")
 			.buildAndExpand(view.region().getCode())

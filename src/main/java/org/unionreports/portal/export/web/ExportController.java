@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import org.unionreports.portal.export.CsvExport;
 import org.unionreports.portal.export.ExportDocument;
@@ -23,6 +22,7 @@ import org.unionreports.portal.export.PdfExport;
 import org.unionreports.portal.export.ReportSummary;
 import org.unionreports.portal.export.XlsxExport;
 import org.unionreports.portal.shared.web.PeriodParameter;
+import org.unionreports.portal.shared.web.PublicAddress;
 
 /**
  * The exports of CONTRACT.md: {@code /reports/{id}/export.csv|.xlsx|.pdf} and
@@ -45,7 +45,11 @@ class ExportController {
 
 	private final PdfExport pdf;
 
-	ExportController(Exports exports, MessageSource messages, ReportSummary summary, PdfExport pdf) {
+	private final PublicAddress address;
+
+	ExportController(Exports exports, MessageSource messages, ReportSummary summary, PdfExport pdf,
+			PublicAddress address) {
+		this.address = address;
 		this.exports = exports;
 		this.messages = messages;
 		this.summary = summary;
@@ -123,8 +127,8 @@ class ExportController {
 		return labels;
 	}
 
-	private static String baseUrl() {
-		return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+	private String baseUrl() {
+		return this.address.base();
 	}
 
 }
