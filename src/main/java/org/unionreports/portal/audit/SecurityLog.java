@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -103,7 +104,11 @@ public class SecurityLog {
 			.list();
 	}
 
-	/** The latest events, newest first. */
+	/**
+	 * The latest events, newest first: for administrators only, checked here too and not only at the
+	 * page's address, whose rule would otherwise be the one wall.
+	 */
+	@PreAuthorize("@access.isAdmin()")
 	@Transactional(readOnly = true)
 	public List<SecurityEvent> latest(int count) {
 		return this.jdbc.sql("""

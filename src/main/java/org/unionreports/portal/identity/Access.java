@@ -76,21 +76,27 @@ public class Access {
 		return Optional.of(new Scope(rows.get(0).username(), Role.valueOf(rows.get(0).role()), paths, false));
 	}
 
-	/** Drafts and everything unpublished: any signed-in user whose regions cover the region. */
+	/**
+	 * Drafts and everything unpublished: staff and leaders whose regions cover the region. Administrators
+	 * manage users, not reports: holding the country, they would otherwise read every draft in it.
+	 */
 	public boolean canRead(Region region) {
 		return canRead(region.getPath());
 	}
 
 	public boolean canRead(String regionPath) {
-		return scope().map(scope -> scope.covers(regionPath)).orElse(false);
+		return scope().map(scope -> scope.readsReports() && scope.covers(regionPath)).orElse(false);
 	}
 
 	/**
 	 * The paths of the regions whose drafts the current user may read (each covers the regions below it);
-	 * none for anonymous visitors. For queries: {@code g.path like any(...)} with a {@code %} appended.
+	 * none for anonymous visitors and administrators. For queries: {@code g.path like any(...)} with a
+	 * {@code %} appended.
 	 */
 	public List<String> readablePaths() {
-		return scope().map(scope -> scope.regionPaths().stream().sorted().toList()).orElse(List.of());
+		return scope().filter(Scope::readsReports)
+			.map(scope -> scope.regionPaths().stream().sorted().toList())
+			.orElse(List.of());
 	}
 
 	/** {@link #readablePaths()} as LIKE patterns ({@code /000000/610000/%}), for {@code g.path like any(...)}. */

@@ -22,6 +22,11 @@ public record Scope(String username, Role role, List<String> regionPaths, boolea
 		return this.system || this.regionPaths.stream().anyMatch(regionPath::startsWith);
 	}
 
+	/** Staff and leaders work on reports, and so read their drafts; administrators manage users only. */
+	public boolean readsReports() {
+		return this.system || this.role == Role.STAFF || this.role == Role.LEADER;
+	}
+
 	public boolean is(Role wanted) {
 		return this.system || this.role == wanted;
 	}

@@ -9,6 +9,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -18,6 +20,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -125,13 +128,13 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, ApiAuthenticationEntryPoint entryPoint,
-			AuthenticationManager authenticationManager) throws Exception {
+			AuthenticationManager authenticationManager, Access access) throws Exception {
 		http.securityMatcher("/api/**")
 			.authenticationManager(authenticationManager)
 			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/api/**")
 				.permitAll()
 				.requestMatchers("/api/admin/**")
-				.hasRole(Role.ADMIN.name())
+				.access(administrators(access))
 				.anyRequest()
 				.authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
@@ -147,14 +150,14 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, LoginFailureHandler failureHandler,
-			AuthenticationManager authenticationManager) throws Exception {
+			AuthenticationManager authenticationManager, Access access) throws Exception {
 		http.authenticationManager(authenticationManager)
 			.authorizeHttpRequests(requests -> requests
 			.requestMatchers(HttpMethod.GET, "/", "/regions/**", "/reports/**", "/login", "/error", "/css/**",
 					"/js/**", "/webjars/**", "/favicon.ico", "/actuator/health")
 			.permitAll()
 			.requestMatchers("/admin/**")
-			.hasRole(Role.ADMIN.name())
+			.access(administrators(access))
 			.anyRequest()
 			.authenticated())
 			.formLogin(form -> form.loginPage("/login").failureHandler(failureHandler).permitAll())
@@ -164,6 +167,14 @@ class SecurityConfiguration {
 				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
 		return http.build();
+	}
+
+	/**
+	 * Administrators as the database has them now, not as the session remembers them from the sign-in: a
+	 * demoted or disabled administrator's session is refused at once.
+	 */
+	private static AuthorizationManager<RequestAuthorizationContext> administrators(Access access) {
+		return (authentication, context) -> new AuthorizationDecision(access.isAdmin());
 	}
 
 	/**

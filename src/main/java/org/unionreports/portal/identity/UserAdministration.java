@@ -5,11 +5,16 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import org.unionreports.portal.audit.SecurityEventType;
 import org.unionreports.portal.audit.SecurityLog;
@@ -21,7 +26,8 @@ import org.unionreports.portal.shared.NotFoundException;
  * Creating and changing users: administrators create, disable, re-enable users, set their role and
  * regions and reset passwords; every user changes their own password. Each change is a security event.
  * Being an administrator is read from the database for every call ({@code @access.isAdmin()}), so a
- * disabled or demoted administrator's open session can do nothing more.
+ * disabled or demoted administrator's open session can do nothing more; and a change to a user's rights
+ * or password ends that user's other open sessions ({@link RightsChanged}).
  */
 @Service
 @Transactional
@@ -37,8 +43,11 @@ public class UserAdministration {
 
 	private final SecurityLog securityLog;
 
+	private final ApplicationEventPublisher events;
+
 	UserAdministration(UserRepository users, RegionTree regions, PasswordEncoder passwordEncoder,
-			PasswordPolicy passwordPolicy, SecurityLog securityLog) {
+			PasswordPolicy passwordPolicy, SecurityLog securityLog, ApplicationEventPublisher events) {
+		this.events = events;
 		this.users = users;
 		this.regions = regions;
 		this.passwordEncoder = passwordEncoder;
@@ -93,11 +102,13 @@ public class UserAdministration {
 			}
 			this.securityLog.record(SecurityEventType.ROLE_CHANGED, user.getUsername(), user.getRole() + " → " + role);
 			user.changeRole(role);
+			rightsChanged(user);
 		}
 		if (!codes(user.getRegions()).equals(codes(regions))) {
 			this.securityLog.record(SecurityEventType.REGIONS_CHANGED, user.getUsername(),
 					codes(user.getRegions()) + " → " + codes(regions));
 			user.replaceRegions(regions);
+			rightsChanged(user);
 		}
 	}
 
@@ -113,6 +124,7 @@ public class UserAdministration {
 		if (user.isEnabled()) {
 			user.setEnabled(false);
 			this.securityLog.record(SecurityEventType.USER_DISABLED, user.getUsername(), null);
+			rightsChanged(user);
 		}
 	}
 
@@ -131,6 +143,7 @@ public class UserAdministration {
 		checkPassword(newPassword, user.getUsername());
 		user.changePassword(this.passwordEncoder.encode(newPassword));
 		this.securityLog.record(SecurityEventType.PASSWORD_RESET, user.getUsername(), null);
+		rightsChanged(user);
 	}
 
 	/** The signed-in user changes their own password, proving they know the current one. */
@@ -144,6 +157,7 @@ public class UserAdministration {
 		checkPassword(newPassword, user.getUsername());
 		user.changePassword(this.passwordEncoder.encode(newPassword));
 		this.securityLog.record(SecurityEventType.PASSWORD_CHANGED, user.getUsername(), null);
+		rightsChanged(user);
 	}
 
 	@PreAuthorize("@access.isAdmin()")
@@ -166,6 +180,20 @@ public class UserAdministration {
 	@Transactional(readOnly = true)
 	public boolean exists(String username) {
 		return this.users.findByUsername(username).isPresent();
+	}
+
+	/**
+	 * Ends the user's open sessions after the change commits: all of them, or all but the one the change
+	 * was made in when users change themselves (their own password), who stay signed in where they are.
+	 */
+	private void rightsChanged(PortalUser user) {
+		String kept = null;
+		if (user.getUsername().equalsIgnoreCase(currentUsername())
+				&& RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			HttpSession session = attributes.getRequest().getSession(false);
+			kept = session == null ? null : session.getId();
+		}
+		this.events.publishEvent(new RightsChanged(user.getUsername(), kept));
 	}
 
 	private void checkPassword(String password, String username) {

@@ -41,6 +41,7 @@ class DraftVisibilityTest {
 		this.users.ensure("dv-shaanxi-staff", Role.STAFF, "610000");
 		this.users.ensure("dv-xinjiang-staff", Role.STAFF, "650000");
 		this.users.ensure("dv-beilin-staff", Role.STAFF, "610103");
+		this.users.ensure("dv-admin", Role.ADMIN, "000000");
 		this.draft = this.jdbc.sql("""
 				insert into report (region_id, period_start, period_end, title)
 				values ((select id from region where code = '610100'), 1999, 1999, '西安市1999年草稿')
@@ -58,6 +59,15 @@ class DraftVisibilityTest {
 		this.mvc.perform(get("/reports/{id}", this.draft).with(user("dv-xinjiang-staff").roles("STAFF")))
 			.andExpect(status().isNotFound());
 		this.mvc.perform(get("/api/reports/{id}", this.draft).with(httpBasic("dv-xinjiang-staff", TestUsers.PASSWORD)))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void anAdministratorOfTheWholeCountryDoesNotSeeTheDraft() throws Exception {
+		// Issue 17, finding 10: administrators manage users, not reports, though they hold 000000.
+		this.mvc.perform(get("/reports/{id}", this.draft).with(user("dv-admin").roles("ADMIN")))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/api/reports/{id}", this.draft).with(httpBasic("dv-admin", TestUsers.PASSWORD)))
 			.andExpect(status().isNotFound());
 	}
 
