@@ -21,6 +21,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -87,6 +88,14 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * The CSRF token rides in a cookie of its own (HttpOnly; the pages write it into their forms), not in the
+	 * session: so that a visitor who only opens the sign-in page, as every crawler and scanner does, costs no
+	 * session row, and a session is made only by signing in. Both chains that check tokens share it, since
+	 * the pages' scripts write to the API with the page's token.
+	 */
+	static final CookieCsrfTokenRepository CSRF_TOKENS = new CookieCsrfTokenRepository();
+
 	/** No page of the portal needs the camera, the microphone, the location, payments or the USB port. */
 	static final StaticHeadersWriter PERMISSIONS_POLICY = new StaticHeadersWriter("Permissions-Policy",
 			"camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()");
@@ -141,7 +150,7 @@ class SecurityConfiguration {
 			.cors(cors -> cors.configurationSource(publicReads()))
 			.exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
-			.csrf(csrf -> csrf.requireCsrfProtectionMatcher(browserSessionWrites()))
+			.csrf(csrf -> csrf.csrfTokenRepository(CSRF_TOKENS).requireCsrfProtectionMatcher(browserSessionWrites()))
 			.headers(headers -> headers.addHeaderWriter(PERMISSIONS_POLICY)
 				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
 		return http.build();
@@ -160,6 +169,7 @@ class SecurityConfiguration {
 			.access(administrators(access))
 			.anyRequest()
 			.authenticated())
+			.csrf(csrf -> csrf.csrfTokenRepository(CSRF_TOKENS))
 			.formLogin(form -> form.loginPage("/login").failureHandler(failureHandler).permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/?loggedOut").permitAll())
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))

@@ -76,9 +76,7 @@ class ReportWriteApiController {
 				|| request.title().isBlank()) {
 			throw new IllegalArgumentException("regionCode, periodStart and title are required");
 		}
-		if (request.title().strip().length() > 300) {
-			throw new IllegalArgumentException("a title has at most 300 characters");
-		}
+		checkText("title", request.title().strip(), 300);
 		Region region = this.regions.find(request.regionCode().strip())
 			.orElseThrow(() -> new NotFoundException("region " + request.regionCode()));
 		Period period = new Period(request.periodStart(),
@@ -145,19 +143,54 @@ class ReportWriteApiController {
 			return Source.unknown();
 		}
 		if (source.isString()) {
-			return new Source(blankToNull(source.asString()), null, null);
+			return new Source(checkText("source", blankToNull(source.asString()), 200), null, null);
 		}
 		String date = text(source, "date");
 		String url = text(source, "url");
 		if (url != null && !Source.isWebAddress(url)) {
 			throw new IllegalArgumentException("source.url must be an http:// or https:// address, not " + url);
 		}
+		checkText("source.url", url, 1000);
 		try {
-			return new Source(text(source, "publisher"), date == null ? null : LocalDate.parse(date), url);
+			return new Source(checkText("source.publisher", text(source, "publisher"), 200),
+					date == null ? null : LocalDate.parse(date), url);
 		}
 		catch (DateTimeParseException ex) {
 			throw new IllegalArgumentException("source.date must be written 2023-08-20, not " + date);
 		}
+	}
+
+	/**
+	 * A text the report keeps: at most as long as its column, and without NUL, which PostgreSQL cannot keep
+	 * in text. Answered 422 naming the field, not a 500 from the database.
+	 */
+	private static String checkText(String field, String text, int maxLength) {
+		if (text != null && text.length() > maxLength) {
+			throw new InvalidField(field, field + " has at most " + maxLength + " characters, not " + text.length());
+		}
+		if (text != null && text.indexOf('\0') >= 0) {
+			throw new InvalidField(field, field + " must not contain the NUL character");
+		}
+		return text;
+	}
+
+	/** A field of the request that the report cannot keep as it is. */
+	static final class InvalidField extends RuntimeException {
+
+		private final String field;
+
+		InvalidField(String field, String message) {
+			super(message);
+			this.field = field;
+		}
+
+	}
+
+	@ExceptionHandler(InvalidField.class)
+	ProblemDetail invalidField(InvalidField ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
+		problem.setProperty("field", ex.field);
+		return problem;
 	}
 
 	private static String text(JsonNode node, String field) {

@@ -1,8 +1,12 @@
 package org.unionreports.portal.system;
 
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -17,6 +21,7 @@ import org.springframework.test.context.ContextConfiguration;
 import org.unionreports.portal.PortalHttp;
 import org.unionreports.portal.TestDataDirectory;
 import org.unionreports.portal.TestUsers;
+import org.unionreports.portal.identity.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,19 +29,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 17, findings 1 and 8, in the real Tomcat: forwarded headers are believed only from the proxies
  * configured as trusted, and none is by default, so a client on the same machine (loopback, which
  * Tomcat's own default trusts) can name neither another address for the security log nor another host
- * for the links of a page. Same context as the browser tests, so it starts no server of its own.
+ * for the links of a page; and opening the sign-in page, as every crawler does, makes no session row.
+ * Same context as the browser tests, so it starts no server of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = TestDataDirectory.class)
 @Import(TestUsers.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ForwardedHeadersIT {
+class RealServerHardeningIT {
 
 	@LocalServerPort
 	int port;
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	TestUsers users;
 
 	@Test
 	void aForwardedForFromAClientThatIsNoTrustedProxyIsNotLoggedAsItsAddress() {
@@ -53,6 +62,45 @@ class ForwardedHeadersIT {
 			.list();
 		assertThat(addresses).as("the address the failed sign-in is recorded from").isNotEmpty()
 			.allSatisfy((address) -> assertThat(address).isNotEqualTo("203.0.113.9").startsWith("127."));
+	}
+
+	@Test
+	void openingTheSignInPageMakesNoSessionAndItsFormStillSignsIn() {
+		this.users.ensure("rs-staff", Role.STAFF, "610100");
+		PortalHttp http = new PortalHttp(this.port);
+		long start = System.currentTimeMillis();
+		HttpResponse<String> page = http.send(HttpRequest.newBuilder(http.uri("/login")));
+		assertThat(page.statusCode()).isEqualTo(200);
+		List<String> cookies = page.headers().allValues("Set-Cookie");
+		assertThat(cookies).as("cookies set by the sign-in page").noneMatch(c -> c.startsWith("SESSION="));
+		assertThat(sessionsSince(start)).as("session rows made by an anonymous visit to the sign-in page").isZero();
+
+		// The token is in the form and in its own cookie, as a browser has them.
+		String tokenCookie = cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow();
+		Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+		assertThat(token.find()).as("the form's CSRF field").isTrue();
+		String form = "_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)
+				+ "&username=rs-staff&password=" + URLEncoder.encode(TestUsers.PASSWORD, StandardCharsets.UTF_8);
+		HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(http.uri("/login"))
+			.header("Cookie", tokenCookie.substring(0, tokenCookie.indexOf(';')))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form)));
+		assertThat(signedIn.statusCode()).isEqualTo(302);
+		assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/"));
+		assertThat(signedIn.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("SESSION="));
+
+		HttpResponse<String> forged = http.send(HttpRequest.newBuilder(http.uri("/login"))
+			.header("Cookie", tokenCookie.substring(0, tokenCookie.indexOf(';')))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("username=rs-staff&password=x")));
+		assertThat(forged.statusCode()).as("a sign-in without the form's token").isEqualTo(403);
+	}
+
+	private int sessionsSince(long millis) {
+		return this.jdbc.sql("select count(*) from spring_session where creation_time >= ?")
+			.param(millis)
+			.query(Integer.class)
+			.single();
 	}
 
 	@Test
