@@ -69,8 +69,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		if (existing && !trusting && !EmbeddedDatabasePassword.existsIn(data)) {
 			throw new EmbeddedDatabaseException("The embedded database in " + cluster + " asks for a password, but its "
 					+ "password file " + EmbeddedDatabasePassword.fileIn(data) + " is missing.",
-					"Restore that file from a backup of the data directory, or, to make a new password, write trust "
-							+ "for scram-sha-256 in " + cluster.resolve("pg_hba.conf")
+					"Restore that file from a backup of the data directory; or, to make a new password, replace "
+							+ "scram-sha-256 with trust in " + cluster.resolve("pg_hba.conf")
 							+ " (the portal then sets a new password at its next start and takes trust away again).",
 					null);
 		}
@@ -92,16 +92,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 				builder.setPort(port);
 			}
 			EmbeddedPostgres postgres = builder.start();
-			binaries.tighten();
 			EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, cluster, password, binaries);
-			if (trusting) {
-				try {
+			try {
+				binaries.tighten();
+				if (trusting) {
 					ClientAuthentication.endTrust(server);
 				}
-				catch (RuntimeException | IOException | SQLException ex) {
-					server.close();
-					throw ex;
-				}
+			}
+			catch (RuntimeException | IOException | SQLException ex) {
+				server.close();
+				throw ex;
 			}
 			log.info("Embedded PostgreSQL started on port {} with its data in {}", postgres.getPort(), cluster);
 			return server;

@@ -174,16 +174,30 @@ class EmbeddedDatabaseAccessTest {
 	}
 
 	@Test
-	void aClusterThatAsksForAPasswordWhoseFileIsGoneSaysHowToSetANewOne() throws Exception {
+	void aClusterThatAsksForAPasswordWhoseFileIsGoneSaysHowToSetANewOneAndThatWorks() throws Exception {
+		String lost;
 		try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(this.dataDirectory, 0)) {
-			assertThat(query(server, "select 1")).isEqualTo("1");
+			lost = server.password();
+			execute(server, "create table kept (note text)");
+			execute(server, "insert into kept values ('密码丢失之前')");
 		}
 		Files.delete(this.dataDirectory.resolve("postgres-password"));
+		Path hba = this.dataDirectory.resolve("postgres").resolve("pg_hba.conf");
 		assertThatThrownBy(() -> EmbeddedPostgresServer.start(this.dataDirectory, 0))
 			.isInstanceOf(EmbeddedDatabaseException.class)
 			.hasMessageContaining("password file")
 			.hasMessageContaining("is missing")
-			.satisfies(ex -> assertThat(((EmbeddedDatabaseException) ex).action()).contains("pg_hba.conf"));
+			.satisfies(ex -> assertThat(((EmbeddedDatabaseException) ex).action())
+				.contains("replace scram-sha-256 with trust in " + hba));
+
+		Files.writeString(hba, Files.readString(hba).replace("scram-sha-256", "trust"));
+		try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(this.dataDirectory, 0)) {
+			assertThat(server.password()).isNotEqualTo(lost);
+			assertThat(query(server, "select note from kept")).isEqualTo("密码丢失之前");
+			assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl()).close())
+				.isInstanceOf(SQLException.class);
+			assertThat(ClientAuthentication.trustsAnyone(server.clusterDirectory())).isFalse();
+		}
 	}
 
 	private static Path runningPostmaster(EmbeddedPostgresServer server) throws IOException {
@@ -212,6 +226,13 @@ class EmbeddedDatabaseAccessTest {
 			}
 		}
 		return addresses;
+	}
+
+	private static void execute(EmbeddedPostgresServer server, String sql) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
+				Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
 	}
 
 	private static String query(EmbeddedPostgresServer server, String sql) throws SQLException {
