@@ -3,7 +3,7 @@
 #  - With SPRING_DATASOURCE_URL (jdbc:postgresql://host[:port]/database[?user=…]) and
 #    SPRING_DATASOURCE_USERNAME / SPRING_DATASOURCE_PASSWORD: that server.
 #  - Otherwise the embedded server of PORTAL_DATA_DIR (./data unless set), which runs while the portal
-#    runs: its port is read from its postmaster.pid.
+#    runs: its port is read from its postmaster.pid, its password from postgres-password beside it.
 # PG_BIN may name the directory of pg_dump, pg_restore and psql; they must be at least as new as the
 # server (PostgreSQL 17 for the embedded one).
 
@@ -37,9 +37,14 @@ if [ -n "${SPRING_DATASOURCE_URL:-}" ]; then
 else
   cluster="${PORTAL_DATA_DIR:-./data}/postgres"
   pidfile="$cluster/postmaster.pid"
+  passwordfile="${PORTAL_DATA_DIR:-./data}/postgres-password"
   [ -f "$pidfile" ] && kill -0 "$(head -1 "$pidfile")" 2>/dev/null \
     || die "the embedded database in $cluster is not running: start the portal first (or set SPRING_DATASOURCE_URL)"
+  [ -r "$passwordfile" ] || die "cannot read $passwordfile, the embedded database's password: run this as the portal's user"
   export PGHOST=localhost PGPORT=$(sed -n 4p "$pidfile") PGDATABASE=postgres PGUSER=postgres
+  # The embedded server asks every connection for the password the portal made at its first start.
+  PGPASSWORD=$(head -1 "$passwordfile")
+  export PGPASSWORD
   where="the embedded server in $cluster (port $PGPORT)"
 fi
 

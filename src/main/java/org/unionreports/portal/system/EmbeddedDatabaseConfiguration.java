@@ -15,7 +15,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Starts the embedded PostgreSQL server only when no {@code spring.datasource.url} is configured. The data
- * source depends on the server, so the pool closes before the server stops.
+ * source depends on the server, so the pool closes before the server stops, and signs in with the password
+ * the server keeps in the data directory.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -34,8 +35,8 @@ class EmbeddedDatabaseConfiguration {
 			.type(HikariDataSource.class)
 			.driverClassName("org.postgresql.Driver")
 			.url(server.jdbcUrl())
-			.username("postgres")
-			.password("")
+			.username(server.username())
+			.password(server.password())
 			.build();
 	}
 

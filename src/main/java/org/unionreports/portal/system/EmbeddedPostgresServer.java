@@ -8,6 +8,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,12 @@ import org.slf4j.LoggerFactory;
  * what a crash leaves behind: a postmaster orphaned by a {@code kill -9} of the portal still holds the
  * cluster, so it is shut down first; a stale {@code postmaster.pid} of a dead process is left for
  * PostgreSQL itself to discard.
+ * <p>
+ * No other local user may enter it: it listens on the loopback interface only, asks every connection for
+ * the superuser's password (scram-sha-256), which is made at first start and kept in
+ * {@code <dataDir>/postgres-password} with mode 0600, and runs programs unpacked into the private
+ * {@code <dataDir>/postgres-binaries}. A cluster made by an earlier portal, which trusted every local
+ * connection, is given the password and its trust taken away at its first start with this one.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -35,9 +42,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
 	private final Path clusterDirectory;
 
-	private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path clusterDirectory) {
+	private final EmbeddedDatabasePassword password;
+
+	private final PostgresBinariesDirectory binaries;
+
+	private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path clusterDirectory, EmbeddedDatabasePassword password,
+			PostgresBinariesDirectory binaries) {
 		this.postgres = postgres;
 		this.clusterDirectory = clusterDirectory;
+		this.password = password;
+		this.binaries = binaries;
 	}
 
 	/**
@@ -45,12 +59,25 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	 * @throws EmbeddedDatabaseException with a sentence for people when the server cannot start
 	 */
 	public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
-		Path cluster = dataDirectory.toAbsolutePath().normalize().resolve("postgres");
+		Path data = dataDirectory.toAbsolutePath().normalize();
+		Path cluster = data.resolve("postgres");
 		prepareDirectory(cluster);
 		refuseIfAnotherPortalUses(cluster);
 		stopOrphanedPostmaster(cluster);
+		boolean existing = Files.exists(cluster.resolve("postgresql.conf"));
+		boolean trusting = existing && ClientAuthentication.trustsAnyone(cluster);
+		if (existing && !trusting && !EmbeddedDatabasePassword.existsIn(data)) {
+			throw new EmbeddedDatabaseException("The embedded database in " + cluster + " asks for a password, but its "
+					+ "password file " + EmbeddedDatabasePassword.fileIn(data) + " is missing.",
+					"Restore that file from a backup of the data directory; or, to make a new password, replace "
+							+ "scram-sha-256 with trust in " + cluster.resolve("pg_hba.conf")
+							+ " (the portal then sets a new password at its next start and takes trust away again).",
+					null);
+		}
+		EmbeddedDatabasePassword password = EmbeddedDatabasePassword.readOrCreate(data);
+		PostgresBinariesDirectory binaries = PostgresBinariesDirectory.in(data);
 		try {
-			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+			EmbeddedPostgres.Builder builder = binaries.builder()
 				.setDataDirectory(cluster)
 				.setCleanDataDirectory(false)
 				.setPGStartupWait(Duration.ofSeconds(60))
@@ -60,14 +87,29 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 				.setServerConfig("synchronous_commit", "on")
 				.setServerConfig("max_connections", "100")
 				.setLocaleConfig("locale", "C.UTF-8");
+			ClientAuthentication.configure(builder, password, !trusting);
 			if (port > 0) {
 				builder.setPort(port);
 			}
 			EmbeddedPostgres postgres = builder.start();
+			EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, cluster, password, binaries);
+			try {
+				binaries.tighten();
+				if (trusting) {
+					ClientAuthentication.endTrust(server);
+				}
+			}
+			catch (RuntimeException | IOException | SQLException ex) {
+				server.close();
+				throw ex;
+			}
 			log.info("Embedded PostgreSQL started on port {} with its data in {}", postgres.getPort(), cluster);
-			return new EmbeddedPostgresServer(postgres, cluster);
+			return server;
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (IOException | SQLException | RuntimeException ex) {
+			if (ex instanceof EmbeddedDatabaseException known) {
+				throw known;
+			}
 			throw new EmbeddedDatabaseException("The embedded PostgreSQL server could not start with its data in "
 					+ cluster + " (" + rootMessage(ex) + ").",
 					"Check that the directory is writable and not used by another program, set PORTAL_DATA_DIR to "
@@ -78,6 +120,28 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
 	public String jdbcUrl() {
 		return this.postgres.getJdbcUrl("postgres", "postgres");
+	}
+
+	/** The superuser's name; {@link #password()} is its password. */
+	public String username() {
+		return "postgres";
+	}
+
+	/** The superuser's password, kept in the data directory readable by the portal's user only. */
+	public String password() {
+		return this.password.value();
+	}
+
+	Path passwordFile() {
+		return this.password.file();
+	}
+
+	Path binariesDirectory() {
+		return this.binaries.directory();
+	}
+
+	EmbeddedDatabasePassword credentials() {
+		return this.password;
 	}
 
 	public int port() {

@@ -49,7 +49,7 @@ class DatabaseOutageTest {
 		EmbeddedPostgresServer database = EmbeddedPostgresServer.start(cluster, databasePort);
 		try (ConfigurableApplicationContext portal = SpringApplication.run(PortalApplication.class,
 				"--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=postgres",
-				"--spring.datasource.password=", "--portal.data-dir=" + this.directory.resolve("unused"),
+				"--spring.datasource.password=" + database.password(), "--portal.data-dir=" + this.directory.resolve("unused"),
 				"--portal.demo-data=false", "--server.port=0", "--portal.admin.username=" + ADMIN,
 				"--portal.admin.password=" + PASSWORD)) {
 			this.http = new PortalHttp(portal.getEnvironment().getRequiredProperty("local.server.port", Integer.class));

@@ -16,7 +16,7 @@ public final class EmbeddedPostgresChild {
 
 	public static void main(String[] args) throws Exception {
 		EmbeddedPostgresServer server = EmbeddedPostgresServer.start(Path.of(args[0]), 0);
-		try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), "postgres", "");
+		try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
 				Statement statement = connection.createStatement()) {
 			statement.execute("create table if not exists survivor (id int primary key, note text)");
 			statement.execute("insert into survivor values (1, '写入后被强制结束')");

@@ -96,14 +96,14 @@ class EmbeddedPostgresServerTest {
 	}
 
 	private static void execute(EmbeddedPostgresServer server, String sql) throws Exception {
-		try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), "postgres", "");
+		try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
 				Statement statement = connection.createStatement()) {
 			statement.execute(sql);
 		}
 	}
 
 	private static String queryString(EmbeddedPostgresServer server, String sql) throws Exception {
-		try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), "postgres", "");
+		try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
 				Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery(sql)) {
 			assertThat(rows.next()).isTrue();

@@ -26,7 +26,7 @@ class ExternalDatabaseTest {
 		try (EmbeddedPostgresServer external = EmbeddedPostgresServer.start(this.directory.resolve("external"), 0);
 				ConfigurableApplicationContext portal = SpringApplication.run(PortalApplication.class,
 						"--spring.datasource.url=" + external.jdbcUrl(), "--spring.datasource.username=postgres",
-						"--spring.datasource.password=", "--portal.data-dir=" + unusedDataDirectory,
+						"--spring.datasource.password=" + external.password(), "--portal.data-dir=" + unusedDataDirectory,
 						"--portal.demo-data=false", "--server.port=0")) {
 			assertThat(portal.getBeansOfType(EmbeddedPostgresServer.class)).isEmpty();
 			assertThat(Files.exists(unusedDataDirectory)).isFalse();
