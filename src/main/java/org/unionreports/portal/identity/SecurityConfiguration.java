@@ -18,6 +18,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -125,8 +126,9 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, ApiAuthenticationEntryPoint entryPoint,
-			AuthenticationManager authenticationManager) throws Exception {
+			AuthenticationManager authenticationManager, PasswordChangeGate passwordChange) throws Exception {
 		http.securityMatcher("/api/**")
+			.addFilterAfter(passwordChange.filter(), AuthorizationFilter.class)
 			.authenticationManager(authenticationManager)
 			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/api/**")
 				.permitAll()
@@ -147,8 +149,9 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, LoginFailureHandler failureHandler,
-			AuthenticationManager authenticationManager) throws Exception {
+			AuthenticationManager authenticationManager, PasswordChangeGate passwordChange) throws Exception {
 		http.authenticationManager(authenticationManager)
+			.addFilterAfter(passwordChange.filter(), AuthorizationFilter.class)
 			.authorizeHttpRequests(requests -> requests
 			.requestMatchers(HttpMethod.GET, "/", "/regions/**", "/reports/**", "/login", "/error", "/css/**",
 					"/js/**", "/webjars/**", "/favicon.ico", "/actuator/health")
