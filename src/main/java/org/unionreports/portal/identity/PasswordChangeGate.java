@@ -18,7 +18,6 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -58,7 +57,6 @@ public class PasswordChangeGate {
 	}
 
 	/** Whether this user must change their password before doing anything else. */
-	@Transactional(readOnly = true)
 	public boolean pending(String username) {
 		return this.users.passwordMustChange(username).orElse(false);
 	}
