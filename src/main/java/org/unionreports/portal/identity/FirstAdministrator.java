@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * The first administrator. With PORTAL_ADMIN_USERNAME and PORTAL_ADMIN_PASSWORD set, that user is made
  * unless a user of that name exists. With neither set and no user at all, an administrator {@code admin}
- * is made with a random password, printed once in the log. There is never a fixed default password.
+ * is made with a random password, printed once in the log, which must be changed at the first sign-in
+ * ({@link PasswordChangeGate}). There is never a fixed default password.
  */
 @Component
 public class FirstAdministrator {
@@ -49,18 +50,19 @@ public class FirstAdministrator {
 				this.policy.problem(this.password, this.username)
 					.ifPresent(problem -> log.warn("The password in PORTAL_ADMIN_PASSWORD is weak ({}); change it"
 							+ " after signing in", problem));
-				this.users.createFirstAdministrator(this.username, this.password);
+				// Chosen by the operator, so not to be changed at the first sign-in as a generated one is.
+				this.users.createFirstAdministrator(this.username, this.password, false);
 				log.info("Created the administrator '{}' from PORTAL_ADMIN_USERNAME", this.username);
 			}
 			return;
 		}
 		if (!this.users.anyUserExists()) {
 			String generated = randomPassword();
-			this.users.createFirstAdministrator(GENERATED_USERNAME, generated);
+			this.users.createFirstAdministrator(GENERATED_USERNAME, generated, true);
 			log.warn("""
 
 					  Created the administrator '{}' with the password: {}
-					  It is shown this once. Sign in at /login and change it under /account/password.
+					  It is shown this once. Sign in at /login: the portal then asks for a password of your own.
 					""", GENERATED_USERNAME, generated);
 		}
 	}

@@ -43,6 +43,10 @@ public class PortalUser {
 	@Column(nullable = false)
 	private boolean enabled = true;
 
+	/** The password was not chosen by the user (generated, or reset by an administrator): change it first. */
+	@Column(name = "password_must_change", nullable = false)
+	private boolean passwordMustChange;
+
 	@Column(name = "created_at", nullable = false, updatable = false)
 	private Instant createdAt = Instant.now();
 
@@ -88,6 +92,10 @@ public class PortalUser {
 		return this.enabled;
 	}
 
+	public boolean isPasswordMustChange() {
+		return this.passwordMustChange;
+	}
+
 	public Instant getCreatedAt() {
 		return this.createdAt;
 	}
@@ -100,8 +108,14 @@ public class PortalUser {
 		return this.regions;
 	}
 
+	/** A new password; the user's own unless {@link #requirePasswordChange()} follows. */
 	void changePassword(String passwordHash) {
 		this.passwordHash = passwordHash;
+		this.passwordMustChange = false;
+	}
+
+	void requirePasswordChange() {
+		this.passwordMustChange = true;
 	}
 
 	void changeRole(Role role) {

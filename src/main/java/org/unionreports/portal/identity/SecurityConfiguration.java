@@ -20,6 +20,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -137,8 +138,10 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, ApiAuthenticationEntryPoint entryPoint,
-			AuthenticationManager authenticationManager, Access access) throws Exception {
+			AuthenticationManager authenticationManager, Access access, PasswordChangeGate passwordChange)
+			throws Exception {
 		http.securityMatcher("/api/**")
+			.addFilterAfter(passwordChange.filter(), AuthorizationFilter.class)
 			.authenticationManager(authenticationManager)
 			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/api/**")
 				.permitAll()
@@ -159,8 +162,10 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, LoginFailureHandler failureHandler,
-			AuthenticationManager authenticationManager, Access access) throws Exception {
+			AuthenticationManager authenticationManager, Access access, PasswordChangeGate passwordChange)
+			throws Exception {
 		http.authenticationManager(authenticationManager)
+			.addFilterAfter(passwordChange.filter(), AuthorizationFilter.class)
 			.authorizeHttpRequests(requests -> requests
 			.requestMatchers(HttpMethod.GET, "/", "/regions/**", "/reports/**", "/login", "/error", "/css/**",
 					"/js/**", "/webjars/**", "/favicon.ico", "/actuator/health")

@@ -80,10 +80,17 @@ public class UserAdministration {
 		return user;
 	}
 
-	/** The first administrator, made at start-up; not an administrator's action, so not guarded. */
-	PortalUser createFirstAdministrator(String username, String password) {
-		PortalUser user = this.users.save(new PortalUser(username, this.passwordEncoder.encode(password), Role.ADMIN,
-				Set.of(this.regions.national())));
+	/**
+	 * The first administrator, made at start-up; not an administrator's action, so not guarded. A generated
+	 * password must be changed at the first sign-in.
+	 */
+	PortalUser createFirstAdministrator(String username, String password, boolean generated) {
+		PortalUser administrator = new PortalUser(username, this.passwordEncoder.encode(password), Role.ADMIN,
+				Set.of(this.regions.national()));
+		if (generated) {
+			administrator.requirePasswordChange();
+		}
+		PortalUser user = this.users.save(administrator);
 		this.securityLog.record(SecurityEventType.USER_CREATED, "system", username, null,
 				"first administrator, regions " + Region.NATIONAL_CODE);
 		return user;
@@ -142,6 +149,9 @@ public class UserAdministration {
 		PortalUser user = load(userId);
 		checkPassword(newPassword, user.getUsername());
 		user.changePassword(this.passwordEncoder.encode(newPassword));
+		if (!user.getUsername().equalsIgnoreCase(currentUsername())) {
+			user.requirePasswordChange(); // the administrator knows it: the user must choose their own
+		}
 		this.securityLog.record(SecurityEventType.PASSWORD_RESET, user.getUsername(), null);
 		rightsChanged(user);
 	}
@@ -155,6 +165,9 @@ public class UserAdministration {
 			throw new UserRequestException("password.currentWrong");
 		}
 		checkPassword(newPassword, user.getUsername());
+		if (user.isPasswordMustChange() && this.passwordEncoder.matches(newPassword, user.getPasswordHash())) {
+			throw new PasswordRejectedException("password.unchanged");
+		}
 		user.changePassword(this.passwordEncoder.encode(newPassword));
 		this.securityLog.record(SecurityEventType.PASSWORD_CHANGED, user.getUsername(), null);
 		rightsChanged(user);

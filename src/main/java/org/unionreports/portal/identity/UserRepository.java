@@ -17,6 +17,9 @@ interface UserRepository extends Repository<PortalUser, Long> {
 	@Query("select distinct u from PortalUser u left join fetch u.regions order by u.username")
 	List<PortalUser> findAllWithRegions();
 
+	@Query("select u.passwordMustChange from PortalUser u where lower(u.username) = lower(:username)")
+	Optional<Boolean> passwordMustChange(String username);
+
 	PortalUser save(PortalUser user);
 
 	long count();

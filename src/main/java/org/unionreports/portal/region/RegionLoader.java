@@ -33,7 +33,7 @@ public class RegionLoader {
 
 	private static final Logger log = LoggerFactory.getLogger(RegionLoader.class);
 
-	private static final Set<String> GROUPING_NAMES = Set.of("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划");
+	static final Set<String> GROUPING_NAMES = Set.of("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划");
 
 	private static final String ZONE_NAME = ".*(新区|开发区|高新区|高新技术产业开发区|经济技术开发区|管理区|园区)$";
 

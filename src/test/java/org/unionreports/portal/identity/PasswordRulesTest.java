@@ -3,6 +3,7 @@ package org.unionreports.portal.identity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,9 +16,11 @@ import org.unionreports.portal.TestUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -99,6 +102,53 @@ class PasswordRulesTest {
 	void aLongUnusualPassphrasePasses() {
 		assertThat(this.policy.problem("Lantern-Harbour-93", "someone")).isEmpty();
 		assertThat(this.policy.problem("Password1!", "someone")).contains("password.tooCommon");
+	}
+
+	/**
+	 * Issue 17, finding 9: zxcvbn's dictionaries are English, and these passed. Chinese common passwords,
+	 * pinyin names, place names and the union's own words, capitalised, in l33t, with a year or a symbol.
+	 */
+	@ParameterizedTest(name = "{0} is refused")
+	@ValueSource(strings = { "woaini1314520", "zhangwei123456", "gonghui2024!", "Xinjiang@2023", "Guangdong2024!",
+			"Beijing@2008", "Shaanxi2023!", "wangfang1988", "liuyang520520", "zhangxiaoming88", "lisi19900101",
+			"W0ain1@1314", "Woaini@520", "Zhigong@2024", "ZongGongHui2023", "Zhongguo@123" })
+	void aPasswordChineseUsersChooseIsRefusedWhenAUserChangesTheirs(String password) throws Exception {
+		this.users.ensure("pr-chinese", Role.STAFF, "650000");
+		MockHttpSession session = signedIn("pr-chinese", TestUsers.PASSWORD);
+		this.mvc.perform(post("/account/password").session(session).with(csrf())
+			.param("currentPassword", TestUsers.PASSWORD)
+			.param("newPassword", password)
+			.param("repeatPassword", password))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("这个密码太常见或太容易猜到")));
+		signedIn("pr-chinese", TestUsers.PASSWORD);
+	}
+
+	@Test
+	void theRefusalReadsInEnglishAndThroughTheApiToo() throws Exception {
+		this.users.ensure("pr-english", Role.STAFF, "110000");
+		MockHttpSession session = signedIn("pr-english", TestUsers.PASSWORD);
+		this.mvc.perform(post("/account/password").session(session).with(csrf()).param("lang", "en")
+			.param("currentPassword", TestUsers.PASSWORD)
+			.param("newPassword", "Xinjiang@2023")
+			.param("repeatPassword", "Xinjiang@2023"))
+			.andExpect(content().string(containsString("This password is too common or too easy to guess")));
+		this.users.ensure("pr-api-admin", Role.ADMIN, "000000");
+		this.mvc.perform(post("/api/admin/users").with(httpBasic("pr-api-admin", TestUsers.PASSWORD))
+			.contentType("application/json")
+			.content("{\"username\":\"pr-api-weak\",\"password\":\"gonghui2024!\",\"role\":\"STAFF\","
+					+ "\"regionCodes\":[\"650000\"]}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.detail").value(containsString("太常见")));
+		assertThat(this.jdbc.sql("select count(*) from app_user where username = 'pr-api-weak'")
+			.query(Integer.class).single()).isZero();
+	}
+
+	@ParameterizedTest(name = "{0} passes")
+	@ValueSource(strings = { "Lantern-Harbour-93", "Copper-Meadow-Falcon-5", "Tea-kettle-Orbit-42",
+			"paddle-Wuzhen-orbit-44", "Xiao-Ming-Lantern-Pier-7", "kq7#Vm2!xTp9" })
+	void aStrongPassphraseStillPassesAmongTheChineseWords(String password) {
+		assertThat(this.policy.problem(password, "someone")).isEmpty();
 	}
 
 }

@@ -1,5 +1,7 @@
 package org.unionreports.portal.identity.web;
 
+import java.security.Principal;
+
 import jakarta.validation.Valid;
 
 import org.springframework.stereotype.Controller;
@@ -10,19 +12,31 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import org.unionreports.portal.identity.PasswordChangeGate;
 import org.unionreports.portal.identity.PasswordRejectedException;
 import org.unionreports.portal.identity.UserAdministration;
 import org.unionreports.portal.identity.UserRequestException;
 
-/** Every signed-in user changes their own password here. */
+/**
+ * Every signed-in user changes their own password here; one whose password was generated or reset by an
+ * administrator is held here until they have ({@link PasswordChangeGate}).
+ */
 @Controller
 @RequestMapping("/account/password")
 class AccountController {
 
 	private final UserAdministration users;
 
-	AccountController(UserAdministration users) {
+	private final PasswordChangeGate passwordChange;
+
+	AccountController(UserAdministration users, PasswordChangeGate passwordChange) {
 		this.users = users;
+		this.passwordChange = passwordChange;
+	}
+
+	@ModelAttribute("mustChange")
+	boolean mustChange(Principal user) {
+		return user != null && this.passwordChange.pending(user.getName());
 	}
 
 	@GetMapping
