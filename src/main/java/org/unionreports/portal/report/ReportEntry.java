@@ -20,8 +20,9 @@ import org.unionreports.portal.shared.Period;
 
 /**
  * Writes reports: creating them, their sections and their figures. Every change is recorded with who
- * made it. Staff change a draft or a returned report; a published report changes only through a revision,
- * which needs a reason; submitted and approved reports are read-only. A save made on an older version of
+ * made it. Staff change a draft or a returned report; a published report's sections change only through a
+ * revision, which needs a reason, and its figures only through a revision a leader approves
+ * ({@link ReportRevisions}); submitted and approved reports are read-only. A save made on an older version of
  * the report than the one stored is refused, never applied over the other person's.
  */
 @Service
@@ -44,14 +45,17 @@ public class ReportEntry {
 
 	private final FigureRules rules;
 
+	private final FigureWrites writes;
+
 	ReportEntry(ReportRepository reports, ReportHistory history, FigureStore figureStore, MetricCatalogue catalogue,
-			FigureRepository figures, FigureRules rules) {
+			FigureRepository figures, FigureRules rules, FigureWrites writes) {
 		this.reports = reports;
 		this.history = history;
 		this.figureStore = figureStore;
 		this.catalogue = catalogue;
 		this.figures = figures;
 		this.rules = rules;
+		this.writes = writes;
 	}
 
 	/**
@@ -204,9 +208,9 @@ public class ReportEntry {
 	@PreAuthorize("@reportAccess.canEdit(#reportId)")
 	public StoreResult saveFigures(Long reportId, Edit edit, List<FigureInput> inputs, List<Long> removed) {
 		Report report = loadForChange(reportId, edit, () -> touchedFigures(reportId, inputs, removed));
-		Long revision = edit.isRevision() ? this.history.revision(reportId, edit.revisionReason().strip()) : null;
-		StoreResult result = store(report, inputs, revision);
-		this.figureStore.remove(reportId, removed, revision);
+		refuseFiguresOfPublished(report);
+		StoreResult result = store(report, inputs, null);
+		this.figureStore.remove(reportId, removed, null);
 		return result;
 	}
 
@@ -232,10 +236,9 @@ public class ReportEntry {
 	@PreAuthorize("@reportAccess.canEdit(#reportId)")
 	public List<StoreResult.Conflict> mapFigure(Long reportId, Edit edit, Long figureId, Metric metric) {
 		Report report = loadForChange(reportId, edit);
-		Long revision = edit != null && edit.isRevision()
-				? this.history.revision(reportId, edit.revisionReason().strip()) : null;
+		refuseFiguresOfPublished(report);
 		report.touch();
-		if (!this.figureStore.map(reportId, figureId, metric, revision)) {
+		if (!this.figureStore.map(reportId, figureId, metric, null)) {
 			throw new ReportNotFoundException(reportId);
 		}
 		return this.figureStore.conflicts(reportId);
@@ -284,27 +287,8 @@ public class ReportEntry {
 		return this.figureStore.conflicts(reportId);
 	}
 
-	/**
-	 * Moves the report's version on (so that forms opened before are refused), adds the sections the
-	 * figures name that the report does not have yet, and writes the figures in bulk.
-	 */
 	private StoreResult store(Report report, List<FigureInput> inputs, Long revision) {
-		report.touch();
-		List<Section> added = new ArrayList<>();
-		for (FigureInput input : inputs) {
-			String heading = input.sectionHeading() == null ? null : input.sectionHeading().strip();
-			if (heading != null && !heading.isEmpty()
-					&& report.getSections().stream().noneMatch(section -> section.getHeading().equals(heading))) {
-				added.add(report.addSection(heading, ""));
-			}
-		}
-		this.reports.flush();
-		for (Section section : added) {
-			this.history.section(report.getId(), section.getId(), section.getHeading(), "added", null, "", revision);
-		}
-		Map<String, Long> sectionIds = new HashMap<>();
-		report.getSections().forEach(section -> sectionIds.put(section.getHeading(), section.getId()));
-		return this.figureStore.store(report.getId(), report.getPeriod(), inputs, sectionIds, revision);
+		return this.writes.store(report, inputs, revision);
 	}
 
 	/** What changed since a form was opened, for the page that refuses a save made on an older version. */
@@ -378,6 +362,17 @@ public class ReportEntry {
 			}
 		}
 		return report;
+	}
+
+	/**
+	 * The figures of a published report change only through a revision a leader approves
+	 * ({@link ReportRevisions}): the public keeps seeing the published figures until then.
+	 */
+	private static void refuseFiguresOfPublished(Report report) {
+		if (report.isPublished()) {
+			throw new ReportStateException("report.revision.needsApproval",
+					"the figures of a published report change only through a revision a leader approves");
+		}
 	}
 
 	/** A section's heading and narrative, as text. */
