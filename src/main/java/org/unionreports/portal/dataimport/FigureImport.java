@@ -94,7 +94,10 @@ public class FigureImport {
 		if (!result.sheet().isValid()) {
 			return result;
 		}
-		StoreResult wouldStore = this.rehearsal.rolledBack(() -> this.entry.storeFigures(reportId, result.sheet().figures()));
+		// A published report's figures change only as a revision a leader approves: rehearse that.
+		StoreResult wouldStore = this.revisions.needsApproval(reportId)
+				? this.revisions.preview(reportId, result.sheet().figures(), List.of()).stored()
+				: this.rehearsal.rolledBack(() -> this.entry.storeFigures(reportId, result.sheet().figures()));
 		return new Result(result.sheet(), result.encoding(), false, wouldStore);
 	}
 

@@ -126,21 +126,7 @@ public class ReportRevisions {
 	@PreAuthorize("@reportAccess.canEdit(#reportId)")
 	public Proposed propose(Long reportId, String reason, List<FigureInput> inputs, List<Long> removed) {
 		String why = checked("reason", reason, "report.revisionReasonRequired");
-		// What the write would change, from the write itself, rolled back: the figures stay as published.
-		record Rehearsed(StoreResult stored, List<Change> changes) {
-		}
-		Rehearsed rehearsed = this.transactions.execute(status -> {
-			status.setRollbackOnly();
-			Report report = lockPublished(reportId);
-			long last = this.history.lastChangeId(reportId);
-			StoreResult stored = this.writes.store(report, inputs, null);
-			this.writes.remove(report, removed, null);
-			List<Change> changes = this.history.changesSince(reportId, last)
-				.stream()
-				.map(c -> new Change(c.subject(), c.label(), c.field(), c.oldText(), c.newText()))
-				.toList();
-			return new Rehearsed(stored, changes);
-		});
+		Preview rehearsed = rehearse(reportId, inputs, removed);
 		if (rehearsed.changes().stream().noneMatch(change -> "FIGURE".equals(change.subject()))) {
 			throw new ReportStateException("report.revision.unchanged", "the revision changes no figure");
 		}
@@ -170,6 +156,34 @@ public class ReportRevisions {
 			// Another proposal landed between the check and the insert.
 			throw pendingExists(reportId, pendingNumber(reportId).orElse(0));
 		}
+	}
+
+	/**
+	 * What a revision would change and store, without proposing it (a dry run): nothing is kept.
+	 * @throws RevisionConflictException when another revision of the report still waits
+	 */
+	@PreAuthorize("@reportAccess.canEdit(#reportId)")
+	public Preview preview(Long reportId, List<FigureInput> inputs, List<Long> removed) {
+		return rehearse(reportId, inputs, removed);
+	}
+
+	/** What a revision would store and change: the write itself, rolled back, so the figures stay as published. */
+	public record Preview(StoreResult stored, List<Change> changes) {
+	}
+
+	private Preview rehearse(Long reportId, List<FigureInput> inputs, List<Long> removed) {
+		return this.transactions.execute(status -> {
+			status.setRollbackOnly();
+			Report report = lockPublished(reportId);
+			long last = this.history.lastChangeId(reportId);
+			StoreResult stored = this.writes.store(report, inputs, null);
+			this.writes.remove(report, removed, null);
+			List<Change> changes = this.history.changesSince(reportId, last)
+				.stream()
+				.map(c -> new Change(c.subject(), c.label(), c.field(), c.oldText(), c.newText()))
+				.toList();
+			return new Preview(stored, changes);
+		});
 	}
 
 	/**

@@ -149,6 +149,11 @@ class RevisionApprovalTest {
 			.andExpect(content().string(not(containsString("436万人"))))
 			.andExpect(content().string(not(containsString("统计口径更正"))));
 		this.mvc.perform(get("/api/reports/{id}/revisions/1", id)).andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/api/reports/{id}/revisions/1", id).with(as(STAFF)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("pending"))
+			.andExpect(jsonPath("$.reason").value("统计口径更正"))
+			.andExpect(jsonPath("$.proposedBy").value(STAFF));
 
 		// The author sees what waits; the leader sees it in the queue.
 		this.mvc.perform(get("/staff/reports/{id}", id).session(signIn(STAFF)))
@@ -247,6 +252,18 @@ class RevisionApprovalTest {
 			.file("file", REVISED.getBytes(StandardCharsets.UTF_8)).param("reason", " ").with(as(STAFF)))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.field").value("reason"));
+		assertThat(this.jdbc.sql("select count(*) from report_revision where report_id = :id").param("id", id)
+			.query(Integer.class).single()).isZero();
+		assertThat(publicValue(id, "members")).isEqualByComparingTo("4350000");
+	}
+
+	@Test
+	void aDryRunOnAPublishedReportSaysWhatTheRevisionWouldStoreAndKeepsNothing() throws Exception {
+		long id = published();
+		this.mvc.perform(importCsv(id, REVISED).param("dryRun", "true"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.written").value(false))
+			.andExpect(jsonPath("$.figures[0].change").value("changed"));
 		assertThat(this.jdbc.sql("select count(*) from report_revision where report_id = :id").param("id", id)
 			.query(Integer.class).single()).isZero();
 		assertThat(publicValue(id, "members")).isEqualByComparingTo("4350000");
