@@ -42,23 +42,6 @@ public class ReportHistory {
 			.update();
 	}
 
-	/**
-	 * A revision applied at once (a section's text), approved by its author; the caller holds the report's
-	 * lock, which keeps the numbers of its revisions apart.
-	 */
-	Long revision(Long reportId, String reason) {
-		return this.jdbc.sql("""
-				insert into report_revision (report_id, number, occurred_at, actor, reason, status, decided_by, decided_at)
-				values (:report, (select coalesce(max(number), 0) + 1 from report_revision where report_id = :report),
-				        :at, :actor, :reason, 'APPROVED', :actor, :at) returning id""")
-			.param("report", reportId)
-			.param("at", now())
-			.param("actor", actor())
-			.param("reason", reason)
-			.query(Long.class)
-			.single();
-	}
-
 	/** A section's heading, narrative or place changed, or the section was added or removed. */
 	void section(Long reportId, Long sectionId, String heading, String field, String before, String after,
 			Long revisionId) {

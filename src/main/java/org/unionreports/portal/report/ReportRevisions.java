@@ -30,7 +30,7 @@ import org.unionreports.portal.shared.Period;
 import org.unionreports.portal.shared.Qualifier;
 
 /**
- * Revisions of a published report's figures, which wait for a leader (DOMAIN.md: a correction after
+ * Revisions of a published report — its figures or its sections — which wait for a leader (DOMAIN.md: a correction after
  * publication is approved like a report). Staff propose one with its reason: the portal rehearses the write
  * to show what it would change, old and new, keeps what it would write, and the published figures stay as
  * they are, public. A leader in scope approves it, and the figures are then written as any revision is,
@@ -50,7 +50,7 @@ public class ReportRevisions {
 
 	private final ReportHistory history;
 
-	private final FigureWrites writes;
+	private final ContentWrites writes;
 
 	private final MetricCatalogue catalogue;
 
@@ -62,7 +62,7 @@ public class ReportRevisions {
 
 	private final Access access;
 
-	ReportRevisions(ReportRepository reports, ReportHistory history, FigureWrites writes, MetricCatalogue catalogue,
+	ReportRevisions(ReportRepository reports, ReportHistory history, ContentWrites writes, MetricCatalogue catalogue,
 			JdbcClient jdbc, JsonMapper json, PlatformTransactionManager transactions, Access access) {
 		this.reports = reports;
 		this.history = history;
@@ -126,11 +126,36 @@ public class ReportRevisions {
 	@PreAuthorize("@reportAccess.canEdit(#reportId)")
 	public Proposed propose(Long reportId, String reason, List<FigureInput> inputs, List<Long> removed) {
 		String why = checked("reason", reason, "report.revisionReasonRequired");
-		Preview rehearsed = rehearse(reportId, inputs, removed);
-		if (rehearsed.changes().stream().noneMatch(change -> "FIGURE".equals(change.subject()))) {
-			throw new ReportStateException("report.revision.unchanged", "the revision changes no figure");
+		return propose(reportId, why, Payload.of(inputs, removed), null);
+	}
+
+	/**
+	 * Proposes a revision of a published report's sections (the section editor): kept sections (by id) take
+	 * their new heading, narrative and place, new ones are added, missing ones removed — once a leader
+	 * approves. The form's version is checked as for a draft: a form opened before a change is refused.
+	 * @throws EditConflictException when the report changed since the form was opened
+	 */
+	@PreAuthorize("@reportAccess.canEdit(#reportId)")
+	public Proposed proposeSections(Long reportId, String reason, Edit edit, List<ReportEntry.SectionEdit> wanted) {
+		String why = checked("reason", reason, "report.revisionReasonRequired");
+		return propose(reportId, why, Payload.ofSections(wanted), edit);
+	}
+
+	private Proposed propose(Long reportId, String why, Payload payload, Edit edit) {
+		Preview rehearsed = this.transactions.execute(status -> {
+			status.setRollbackOnly();
+			Report report = lockPublished(reportId);
+			if (edit != null && edit.version() != report.getVersion()) {
+				throw new EditConflictException(this.history.changesSince(reportId, edit.lastChangeSeen()),
+						report.getVersion(), this.history.lastChangeId(reportId));
+			}
+			return apply(report, payload, null);
+		});
+		if (rehearsed.changes().isEmpty()
+				|| payload.sections() == null && rehearsed.changes().stream().noneMatch(c -> "FIGURE".equals(c.subject()))) {
+			throw new ReportStateException("report.revision.unchanged", "the revision changes nothing");
 		}
-		String proposal = this.json.writeValueAsString(Payload.of(inputs, removed));
+		String proposal = this.json.writeValueAsString(payload);
 		String preview = this.json.writeValueAsString(rehearsed.changes());
 		try {
 			Revision revision = this.transactions.execute(status -> {
@@ -158,6 +183,26 @@ public class ReportRevisions {
 		}
 	}
 
+	/** Writes what a revision holds, recorded under the revision (none: a rehearsal), and says what changed. */
+	private Preview apply(Report report, Payload payload, Long revision) {
+		long last = this.history.lastChangeId(report.getId());
+		StoreResult stored = null;
+		if (payload.sections() != null) {
+			this.writes.sections(report, payload.sections().stream().map(SectionItem::edit).toList(), revision);
+		}
+		if (payload.figures() != null && !payload.figures().isEmpty()) {
+			stored = this.writes.store(report, payload.inputs(this.catalogue), revision);
+		}
+		if (payload.removed() != null && !payload.removed().isEmpty()) {
+			this.writes.remove(report, payload.removed(), revision);
+		}
+		List<Change> changes = this.history.changesSince(report.getId(), last)
+			.stream()
+			.map(c -> new Change(c.subject(), c.label(), c.field(), c.oldText(), c.newText()))
+			.toList();
+		return new Preview(stored, changes);
+	}
+
 	/**
 	 * What a revision would change and store, without proposing it (a dry run): nothing is kept.
 	 * @throws RevisionConflictException when another revision of the report still waits
@@ -174,15 +219,7 @@ public class ReportRevisions {
 	private Preview rehearse(Long reportId, List<FigureInput> inputs, List<Long> removed) {
 		return this.transactions.execute(status -> {
 			status.setRollbackOnly();
-			Report report = lockPublished(reportId);
-			long last = this.history.lastChangeId(reportId);
-			StoreResult stored = this.writes.store(report, inputs, null);
-			this.writes.remove(report, removed, null);
-			List<Change> changes = this.history.changesSince(reportId, last)
-				.stream()
-				.map(c -> new Change(c.subject(), c.label(), c.field(), c.oldText(), c.newText()))
-				.toList();
-			return new Preview(stored, changes);
+			return apply(lockPublished(reportId), Payload.of(inputs, removed), null);
 		});
 	}
 
@@ -196,9 +233,7 @@ public class ReportRevisions {
 		return this.transactions.execute(status -> {
 			Report report = this.reports.findForChange(reportId).orElseThrow(() -> new ReportNotFoundException(reportId));
 			Revision revision = waiting(reportId, number);
-			Payload payload = this.json.readValue(proposalOf(revision.id()), Payload.class);
-			this.writes.store(report, payload.inputs(this.catalogue), revision.id());
-			this.writes.remove(report, payload.removed() == null ? List.of() : payload.removed(), revision.id());
+			apply(report, this.json.readValue(proposalOf(revision.id()), Payload.class), revision.id());
 			decide(revision, "APPROVED", null);
 			return load(reportId, number, false).orElseThrow();
 		});
@@ -345,16 +380,37 @@ public class ReportRevisions {
 				List.copyOf(changes));
 	}
 
-	/** What a proposal would write, kept as JSON until a leader decides: each figure as given, and removals. */
-	record Payload(List<Item> figures, List<Long> removed) {
+	/**
+	 * What a proposal would write, kept as JSON until a leader decides: each figure as given and the figures
+	 * removed, or the sections as the editor sent them (null for a revision of figures).
+	 */
+	record Payload(List<Item> figures, List<Long> removed, List<SectionItem> sections) {
 
 		static Payload of(List<FigureInput> inputs, List<Long> removed) {
-			return new Payload(inputs.stream().map(Item::of).toList(), removed == null ? List.of() : List.copyOf(removed));
+			return new Payload(inputs.stream().map(Item::of).toList(), removed == null ? List.of() : List.copyOf(removed),
+					null);
+		}
+
+		static Payload ofSections(List<ReportEntry.SectionEdit> sections) {
+			return new Payload(List.of(), List.of(), sections.stream().map(SectionItem::of).toList());
 		}
 
 		List<FigureInput> inputs(MetricCatalogue catalogue) {
 			MetricCatalogue.Lookup metrics = catalogue.snapshot();
 			return this.figures == null ? List.of() : this.figures.stream().map(item -> item.input(metrics)).toList();
+		}
+
+	}
+
+	/** One section as the editor sent it. */
+	record SectionItem(Long id, String heading, String narrative) {
+
+		static SectionItem of(ReportEntry.SectionEdit edit) {
+			return new SectionItem(edit.id(), edit.heading(), edit.narrative());
+		}
+
+		ReportEntry.SectionEdit edit() {
+			return new ReportEntry.SectionEdit(this.id, this.heading, this.narrative);
 		}
 
 	}

@@ -307,6 +307,35 @@ class RevisionApprovalTest {
 	}
 
 	@Test
+	void theSectionsOfAPublishedReportChangeOnlyWhenALeaderApprovesToo() throws Exception {
+		long id = published();
+		MockHttpSession staff = signIn(STAFF);
+		var editor = this.mvc.perform(get("/staff/reports/{id}/sections", id).session(staff)).andExpect(status().isOk())
+			.andReturn();
+		SectionsForm form = (SectionsForm) editor.getModelAndView().getModel().get("form");
+		var save = post("/staff/reports/{id}/sections", id).session(staff).with(csrf())
+			.param("version", Long.toString(form.getVersion()))
+			.param("lastChangeSeen", Long.toString(form.getLastChangeSeen()))
+			.param("sections[0].heading", "思想政治引领")
+			.param("sections[0].narrative", "全年开展职工宣讲一千二百场。");
+		this.mvc.perform(save).andExpect(status().isOk())
+			.andExpect(content().string(containsString("已发布的报告只能通过修订更改")));
+		this.mvc.perform(save.param("revisionReason", "补上漏登的章节")).andExpect(redirectedUrl("/staff/reports/" + id));
+		assertThat(revisionStatus(id, 1)).isEqualTo("PENDING");
+		this.mvc.perform(get("/reports/{id}", id))
+			.andExpect(content().string(not(containsString("全年开展职工宣讲一千二百场。"))));
+		this.mvc.perform(get("/staff/reports/{id}", id).session(staff))
+			.andExpect(content().string(containsString("补上漏登的章节")))
+			.andExpect(content().string(containsString("思想政治引领")));
+
+		this.mvc.perform(post("/api/reports/{id}/revisions/1/approve", id).with(as(LEADER))).andExpect(status().isOk());
+		this.mvc.perform(get("/reports/{id}", id))
+			.andExpect(content().string(containsString("全年开展职工宣讲一千二百场。")))
+			.andExpect(content().string(containsString("原因：补上漏登的章节")));
+		assertThat(publicValue(id, "members")).isEqualByComparingTo("4350000");
+	}
+
+	@Test
 	void aDraftStillTakesItsFiguresAtOnce() throws Exception {
 		long id = draft();
 		this.mvc.perform(importCsv(id, CSV)).andExpect(status().isOk()).andExpect(jsonPath("$.written").value(true));
