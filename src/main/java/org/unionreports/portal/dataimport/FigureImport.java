@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.unionreports.portal.report.FigureInput;
 import org.unionreports.portal.report.FigureRules;
 import org.unionreports.portal.report.ReportEntry;
+import org.unionreports.portal.report.ReportRevisions;
 import org.unionreports.portal.report.StoreResult;
 
 /**
@@ -38,13 +39,16 @@ public class FigureImport {
 
 	private final Rehearsal rehearsal;
 
+	private final ReportRevisions revisions;
+
 	FigureImport(FigureFileReader reader, ReportEntry entry, FigureRules rules, MessageSource messages,
-			Rehearsal rehearsal) {
+			Rehearsal rehearsal, ReportRevisions revisions) {
 		this.reader = reader;
 		this.entry = entry;
 		this.rules = rules;
 		this.messages = messages;
 		this.rehearsal = rehearsal;
+		this.revisions = revisions;
 	}
 
 	/** A file as uploaded: its name, its bytes, and the encoding chosen for it ({@code auto} to detect). */
@@ -90,7 +94,10 @@ public class FigureImport {
 		if (!result.sheet().isValid()) {
 			return result;
 		}
-		StoreResult wouldStore = this.rehearsal.rolledBack(() -> this.entry.storeFigures(reportId, result.sheet().figures()));
+		// A published report's figures change only as a revision a leader approves: rehearse that.
+		StoreResult wouldStore = this.revisions.needsApproval(reportId)
+				? this.revisions.preview(reportId, result.sheet().figures(), List.of()).stored()
+				: this.rehearsal.rolledBack(() -> this.entry.storeFigures(reportId, result.sheet().figures()));
 		return new Result(result.sheet(), result.encoding(), false, wouldStore);
 	}
 
@@ -107,6 +114,25 @@ public class FigureImport {
 		log.info("Imported {} figures into report {}: read in {} ms, stored in {} ms", result.accepted(), reportId,
 				(read - start) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
 		return new Result(result.sheet(), result.encoding(), true, stored);
+	}
+
+	/**
+	 * A file for a published report, read and checked as an import is: if not one row has a problem, its
+	 * figures become a revision that waits for a leader ({@link ReportRevisions#propose}); the published
+	 * figures stay as they are. The revision is null when a row has a problem.
+	 */
+	@PreAuthorize("@reportAccess.canEdit(#reportId)")
+	public Proposal propose(Long reportId, Upload upload, String reason) {
+		Result result = read(upload);
+		if (!result.sheet().isValid()) {
+			return new Proposal(result, null);
+		}
+		ReportRevisions.Proposed proposed = this.revisions.propose(reportId, reason, result.sheet().figures(), List.of());
+		return new Proposal(new Result(result.sheet(), result.encoding(), false, proposed.stored()), proposed.revision());
+	}
+
+	/** A file proposed as a revision: as read, and the revision that waits (null when a row has a problem). */
+	public record Proposal(Result result, ReportRevisions.Revision revision) {
 	}
 
 	private Result read(Upload upload) {

@@ -1,7 +1,6 @@
 package org.unionreports.portal.report;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +20,8 @@ import org.unionreports.portal.shared.Period;
 /**
  * Writes reports: creating them, their sections and their figures. Every change is recorded with who
  * made it. Staff change a draft or a returned report; a published report changes only through a revision,
- * which needs a reason; submitted and approved reports are read-only. A save made on an older version of
+ * with its reason, that a leader approves ({@link ReportRevisions}); submitted and approved reports are
+ * read-only. A save made on an older version of
  * the report than the one stored is refused, never applied over the other person's.
  */
 @Service
@@ -44,14 +44,17 @@ public class ReportEntry {
 
 	private final FigureRules rules;
 
+	private final ContentWrites writes;
+
 	ReportEntry(ReportRepository reports, ReportHistory history, FigureStore figureStore, MetricCatalogue catalogue,
-			FigureRepository figures, FigureRules rules) {
+			FigureRepository figures, FigureRules rules, ContentWrites writes) {
 		this.reports = reports;
 		this.history = history;
 		this.figureStore = figureStore;
 		this.catalogue = catalogue;
 		this.figures = figures;
 		this.rules = rules;
+		this.writes = writes;
 	}
 
 	/**
@@ -151,49 +154,8 @@ public class ReportEntry {
 	@PreAuthorize("@reportAccess.canEdit(#reportId)")
 	public void saveSections(Long reportId, Edit edit, List<SectionEdit> wanted) {
 		Report report = loadForChange(reportId, edit);
-		Long revision = edit.isRevision() ? this.history.revision(reportId, edit.revisionReason().strip()) : null;
-		Map<Long, Section> existing = new LinkedHashMap<>();
-		Map<Long, Integer> placeBefore = new HashMap<>();
-		report.getSections().forEach(section -> {
-			existing.put(section.getId(), section);
-			placeBefore.put(section.getId(), section.getPosition());
-		});
-		List<Section> added = new ArrayList<>();
-		for (int position = 0; position < wanted.size(); position++) {
-			SectionEdit edited = wanted.get(position);
-			Section section = edited.id() == null ? null : existing.remove(edited.id());
-			if (section == null) {
-				section = report.addSectionAt(position, edited.heading(), edited.narrative());
-				added.add(section);
-				continue;
-			}
-			if (!section.getHeading().equals(edited.heading())) {
-				this.history.section(reportId, section.getId(), edited.heading(), "heading", section.getHeading(),
-						edited.heading(), revision);
-			}
-			if (!section.getNarrative().equals(edited.narrative())) {
-				this.history.section(reportId, section.getId(), edited.heading(), "narrative", section.getNarrative(),
-						edited.narrative(), revision);
-			}
-			int before = placeBefore.get(section.getId());
-			if (before != position) {
-				this.history.section(reportId, section.getId(), edited.heading(), "position", Integer.toString(before + 1),
-						Integer.toString(position + 1), revision);
-			}
-			section.edit(position, edited.heading(), edited.narrative());
-		}
-		for (Section removed : existing.values()) {
-			// Its figures then belong to no section: the foreign key sets their section_id to null.
-			report.removeSection(removed);
-			this.history.section(reportId, removed.getId(), removed.getHeading(), "removed", removed.getNarrative(), null,
-					revision);
-		}
-		report.touch();
-		this.reports.flush();
-		for (Section section : added) {
-			this.history.section(reportId, section.getId(), section.getHeading(), "added", null, section.getNarrative(),
-					revision);
-		}
+		refuseChangesOfPublished(report);
+		this.writes.sections(report, wanted, null);
 	}
 
 	/**
@@ -204,9 +166,9 @@ public class ReportEntry {
 	@PreAuthorize("@reportAccess.canEdit(#reportId)")
 	public StoreResult saveFigures(Long reportId, Edit edit, List<FigureInput> inputs, List<Long> removed) {
 		Report report = loadForChange(reportId, edit, () -> touchedFigures(reportId, inputs, removed));
-		Long revision = edit.isRevision() ? this.history.revision(reportId, edit.revisionReason().strip()) : null;
-		StoreResult result = store(report, inputs, revision);
-		this.figureStore.remove(reportId, removed, revision);
+		refuseChangesOfPublished(report);
+		StoreResult result = store(report, inputs, null);
+		this.figureStore.remove(reportId, removed, null);
 		return result;
 	}
 
@@ -232,10 +194,9 @@ public class ReportEntry {
 	@PreAuthorize("@reportAccess.canEdit(#reportId)")
 	public List<StoreResult.Conflict> mapFigure(Long reportId, Edit edit, Long figureId, Metric metric) {
 		Report report = loadForChange(reportId, edit);
-		Long revision = edit != null && edit.isRevision()
-				? this.history.revision(reportId, edit.revisionReason().strip()) : null;
+		refuseChangesOfPublished(report);
 		report.touch();
-		if (!this.figureStore.map(reportId, figureId, metric, revision)) {
+		if (!this.figureStore.map(reportId, figureId, metric, null)) {
 			throw new ReportNotFoundException(reportId);
 		}
 		return this.figureStore.conflicts(reportId);
@@ -284,27 +245,8 @@ public class ReportEntry {
 		return this.figureStore.conflicts(reportId);
 	}
 
-	/**
-	 * Moves the report's version on (so that forms opened before are refused), adds the sections the
-	 * figures name that the report does not have yet, and writes the figures in bulk.
-	 */
 	private StoreResult store(Report report, List<FigureInput> inputs, Long revision) {
-		report.touch();
-		List<Section> added = new ArrayList<>();
-		for (FigureInput input : inputs) {
-			String heading = input.sectionHeading() == null ? null : input.sectionHeading().strip();
-			if (heading != null && !heading.isEmpty()
-					&& report.getSections().stream().noneMatch(section -> section.getHeading().equals(heading))) {
-				added.add(report.addSection(heading, ""));
-			}
-		}
-		this.reports.flush();
-		for (Section section : added) {
-			this.history.section(report.getId(), section.getId(), section.getHeading(), "added", null, "", revision);
-		}
-		Map<String, Long> sectionIds = new HashMap<>();
-		report.getSections().forEach(section -> sectionIds.put(section.getHeading(), section.getId()));
-		return this.figureStore.store(report.getId(), report.getPeriod(), inputs, sectionIds, revision);
+		return this.writes.store(report, inputs, revision);
 	}
 
 	/** What changed since a form was opened, for the page that refuses a save made on an older version. */
@@ -378,6 +320,17 @@ public class ReportEntry {
 			}
 		}
 		return report;
+	}
+
+	/**
+	 * A published report changes only through a revision a leader approves ({@link ReportRevisions}): the
+	 * public keeps seeing the published version until then.
+	 */
+	private static void refuseChangesOfPublished(Report report) {
+		if (report.isPublished()) {
+			throw new ReportStateException("report.revision.needsApproval",
+					"a published report changes only through a revision a leader approves");
+		}
 	}
 
 	/** A section's heading and narrative, as text. */

@@ -42,18 +42,6 @@ public class ReportHistory {
 			.update();
 	}
 
-	Long revision(Long reportId, String reason) {
-		return this.jdbc.sql("""
-				insert into report_revision (report_id, occurred_at, actor, reason)
-				values (:report, :at, :actor, :reason) returning id""")
-			.param("report", reportId)
-			.param("at", now())
-			.param("actor", actor())
-			.param("reason", reason)
-			.query(Long.class)
-			.single();
-	}
-
 	/** A section's heading, narrative or place changed, or the section was added or removed. */
 	void section(Long reportId, Long sectionId, String heading, String field, String before, String after,
 			Long revisionId) {
@@ -115,7 +103,8 @@ public class ReportHistory {
 
 	List<Revision> revisions(Long reportId) {
 		List<Revision> revisions = this.jdbc.sql("""
-				select id, occurred_at, actor, reason from report_revision where report_id = :id order by occurred_at, id""")
+				select id, coalesce(decided_at, occurred_at) as occurred_at, actor, reason from report_revision
+				where report_id = :id and status = 'APPROVED' order by occurred_at, id""")
 			.param("id", reportId)
 			.query((rs, row) -> new Revision(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
 					rs.getString("actor"), rs.getString("reason"), List.of()))
@@ -144,11 +133,11 @@ public class ReportHistory {
 				rs.getString("old_text"), rs.getString("new_text"), revisionId);
 	}
 
-	private Timestamp now() {
+	Timestamp now() {
 		return Timestamp.from(Instant.now(this.clock));
 	}
 
-	private static String actor() {
+	static String actor() {
 		Authentication actor = SecurityContextHolder.getContext().getAuthentication();
 		return actor == null ? "system" : actor.getName();
 	}
@@ -163,7 +152,7 @@ public class ReportHistory {
 			String comment) {
 	}
 
-	/** A revision of a published report with its changes. */
+	/** A revision of a published report, approved, with its changes (dated when they took effect). */
 	public record Revision(long id, Instant occurredAt, String actor, String reason, List<Change> changes) {
 	}
 

@@ -66,7 +66,9 @@ class EndpointAccessTest {
 		/** Leaders' workflow steps in the browser. */
 		LEADER_PAGE,
 		/** API calls for any signed-in user that write nothing (extraction). */
-		SIGNED_IN_API
+		SIGNED_IN_API,
+		/** API reads of what is not public (a revision that waits): users whose regions cover the report. */
+		SCOPED_API_READ
 
 	}
 
@@ -126,6 +128,12 @@ class EndpointAccessTest {
 		RULES.put("POST /api/reports/{id}/approve", Rule.LEADER_API);
 		RULES.put("POST /api/reports/{id}/return", Rule.LEADER_API);
 		RULES.put("POST /api/reports/{id}/publish", Rule.LEADER_API);
+		// Issue 17, finding 6: revisions of a published report's figures wait for a leader in scope.
+		RULES.put("GET /api/reports/{id}/revisions/{n}", Rule.SCOPED_API_READ);
+		RULES.put("POST /api/reports/{id}/revisions/{n}/approve", Rule.LEADER_API);
+		RULES.put("POST /api/reports/{id}/revisions/{n}/return", Rule.LEADER_API);
+		RULES.put("POST /staff/reports/{id}/revisions/{n}/approve", Rule.LEADER_PAGE);
+		RULES.put("POST /staff/reports/{id}/revisions/{n}/return", Rule.LEADER_PAGE);
 	}
 
 	@Autowired
@@ -189,7 +197,8 @@ class EndpointAccessTest {
 	/** One concrete request to an endpoint, given the ids of the fixtures. */
 	private AbstractMockHttpServletRequestBuilder<?> request(String endpoint) {
 		String pattern = endpoint.substring(endpoint.indexOf(' ') + 1);
-		String path = pattern.replace("{code}", "610100").replace("{id}", idFor(endpoint)).replace("{figureId}", "1");
+		String path = pattern.replace("{code}", "610100").replace("{id}", idFor(endpoint)).replace("{figureId}", "1")
+			.replace("{n}", "1");
 		boolean write = endpoint.startsWith("POST");
 		AbstractMockHttpServletRequestBuilder<?> request = write ? post(path) : get(path);
 		byte[] figureFile = "metric_zh,unit,value\n工会会员数,人,100\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -250,6 +259,10 @@ class EndpointAccessTest {
 		else if (endpoint.equals("GET /staff/figure-preview")) {
 			request.param("unit", "人").param("cells[members]", "435万余");
 		}
+		else if (endpoint.equals("POST /api/reports/{id}/revisions/{n}/return")
+				|| endpoint.equals("POST /staff/reports/{id}/revisions/{n}/return")) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"comment\":\"请核对数字\"}").param("comment", "请核对数字");
+		}
 		else if (endpoint.equals("POST /api/reports/{id}/return")) {
 			request.contentType(MediaType.APPLICATION_JSON).content("{\"comment\":\"请核对数字\"}");
 		}
@@ -274,6 +287,9 @@ class EndpointAccessTest {
 	private String idFor(String endpoint) {
 		if (endpoint.contains("/admin/users/")) {
 			return this.targetUserId.toString();
+		}
+		if (endpoint.startsWith("GET") && endpoint.contains("/revisions/")) {
+			return this.reports.get("DRAFT").toString(); // of 西安市: outside the other region's staff's scope
 		}
 		if (endpoint.endsWith("/submit") || endpoint.endsWith("/figures/import") || endpoint.endsWith("/text")
 				|| endpoint.contains("/figures/{figureId}") || endpoint.contains("/staff/reports/{id}") && !endpoint.endsWith("/approve")
@@ -353,6 +369,23 @@ class EndpointAccessTest {
 
 	static Stream<Arguments> leaderApi() {
 		return endpoints(Rule.LEADER_API);
+	}
+
+	static Stream<Arguments> scopedApiReads() {
+		return endpoints(Rule.SCOPED_API_READ);
+	}
+
+	@ParameterizedTest(name = "{0} answers anonymous callers with 401")
+	@MethodSource("scopedApiReads")
+	void scopedApiReadsAnswerAnonymousCallersWith401(String endpoint) throws Exception {
+		this.mvc.perform(request(endpoint)).andExpect(status().isUnauthorized());
+	}
+
+	@ParameterizedTest(name = "{0} refuses staff of another region")
+	@MethodSource("scopedApiReads")
+	void scopedApiReadsRefuseStaffOfAnotherRegion(String endpoint) throws Exception {
+		this.mvc.perform(request(endpoint).with(httpBasic("ea-xinjiang-staff", TestUsers.PASSWORD)))
+			.andExpect(status().isForbidden());
 	}
 
 	@ParameterizedTest(name = "{0} is open to anonymous visitors")

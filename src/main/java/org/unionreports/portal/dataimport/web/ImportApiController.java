@@ -1,6 +1,7 @@
 package org.unionreports.portal.dataimport.web;
 
 import java.io.IOException;
+import java.net.URI;
 import java.util.List;
 
 import java.util.Locale;
@@ -9,7 +10,9 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,11 +26,15 @@ import org.unionreports.portal.dataimport.FigureImport.Upload;
 import org.unionreports.portal.dataimport.FigureSheet;
 import org.unionreports.portal.dataimport.web.StoreJson.ConflictJson;
 import org.unionreports.portal.report.FigureInput;
+import org.unionreports.portal.report.ReportRevisions;
+import org.unionreports.portal.report.RevisionConflictException;
 import org.unionreports.portal.report.StoreResult;
 
 /**
  * {@code POST /api/reports/{id}/figures/import}: a CSV body, or a multipart field {@code file} (CSV or XLSX);
  * {@code ?dryRun=true} checks only. All or nothing: with one bad row nothing is written and the answer is 422.
+ * Into a published report the import is a revision that waits for a leader: it needs {@code ?reason=} and
+ * answers 202 with the revision's number.
  */
 @RestController
 class ImportApiController {
@@ -36,9 +43,20 @@ class ImportApiController {
 
 	private final MessageSource messages;
 
-	ImportApiController(FigureImport imports, MessageSource messages) {
+	private final ReportRevisions revisions;
+
+	ImportApiController(FigureImport imports, MessageSource messages, ReportRevisions revisions) {
 		this.imports = imports;
 		this.messages = messages;
+		this.revisions = revisions;
+	}
+
+	/**
+	 * The answer to an import into a published report: the revision that now waits for a leader, what it
+	 * would change (old and new), and the file as read; the published figures are unchanged.
+	 */
+	record RevisionAnswer(int revision, String status, String reason, String location,
+			List<ReportRevisions.Change> changes, Answer imported) {
 	}
 
 	record Problem(int line, String column, String message) {
@@ -93,24 +111,64 @@ class ImportApiController {
 	}
 
 	@PostMapping(path = "/api/reports/{id}/figures/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	ResponseEntity<Answer> importFile(@PathVariable Long id, @RequestParam("file") MultipartFile file,
-			@RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(defaultValue = "auto") String encoding)
-			throws IOException {
-		return answer(id, new Upload(file.getOriginalFilename(), file.getBytes(), encoding), dryRun);
+	ResponseEntity<?> importFile(@PathVariable Long id, @RequestParam("file") MultipartFile file,
+			@RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(defaultValue = "auto") String encoding,
+			@RequestParam(required = false) String reason) throws IOException {
+		return answer(id, new Upload(file.getOriginalFilename(), file.getBytes(), encoding), dryRun, reason);
 	}
 
 	@PostMapping(path = "/api/reports/{id}/figures/import", consumes = { "text/csv", MediaType.TEXT_PLAIN_VALUE,
 			MediaType.APPLICATION_OCTET_STREAM_VALUE,
 			"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" })
-	ResponseEntity<Answer> importBody(@PathVariable Long id, @RequestBody byte[] body,
-			@RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(defaultValue = "auto") String encoding) {
-		return answer(id, new Upload(null, body, encoding), dryRun);
+	ResponseEntity<?> importBody(@PathVariable Long id, @RequestBody byte[] body,
+			@RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(defaultValue = "auto") String encoding,
+			@RequestParam(required = false) String reason) {
+		return answer(id, new Upload(null, body, encoding), dryRun, reason);
 	}
 
-	private ResponseEntity<Answer> answer(Long id, Upload upload, boolean dryRun) {
+	private ResponseEntity<?> answer(Long id, Upload upload, boolean dryRun, String reason) {
+		if (!dryRun && this.revisions.needsApproval(id)) {
+			return propose(id, upload, reason);
+		}
 		Result result = dryRun ? this.imports.check(id, upload) : this.imports.apply(id, upload);
 		HttpStatus status = result.sheet().isValid() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT;
 		return ResponseEntity.status(status).body(Answer.of(result, dryRun, this.messages));
+	}
+
+	/**
+	 * A published report's figures change only when a leader approves: the file becomes a revision that waits
+	 * (202, its address in {@code Location}), with its reason, which it must have (422 naming {@code reason}).
+	 */
+	private ResponseEntity<?> propose(Long id, Upload upload, String reason) {
+		String key = reason == null || reason.isBlank() ? "report.revisionReasonRequired"
+				: reason.strip().length() > 2000 ? "report.revision.reasonTooLong" : null;
+		if (key != null) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+					this.messages.getMessage(key, null, LocaleContextHolder.getLocale()));
+			problem.setProperty("field", "reason");
+			problem.setProperty("errors", List.of(new Problem(0, "reason", problem.getDetail())));
+			return ResponseEntity.unprocessableContent().body(problem);
+		}
+		FigureImport.Proposal proposal = this.imports.propose(id, upload, reason);
+		Answer imported = Answer.of(proposal.result(), false, this.messages);
+		if (proposal.revision() == null) {
+			return ResponseEntity.unprocessableContent().body(imported);
+		}
+		ReportRevisions.Revision revision = proposal.revision();
+		String location = "/api/reports/" + id + "/revisions/" + revision.number();
+		return ResponseEntity.accepted()
+			.location(URI.create(location))
+			.body(new RevisionAnswer(revision.number(), revision.status().toLowerCase(Locale.ROOT), revision.reason(),
+					location, revision.changes(), imported));
+	}
+
+	/** Another revision of the report still waits for a leader: its number, so that the caller can follow it. */
+	@ExceptionHandler(RevisionConflictException.class)
+	ResponseEntity<ProblemDetail> revisionWaits(RevisionConflictException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+				this.messages.getMessage(ex.messageKey(), null, LocaleContextHolder.getLocale()));
+		problem.setProperty("revision", ex.number());
+		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
 	}
 
 }

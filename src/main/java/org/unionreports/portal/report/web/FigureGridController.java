@@ -29,6 +29,9 @@ import org.unionreports.portal.report.ReportCatalogue;
 import org.unionreports.portal.report.ReportDocument;
 import org.unionreports.portal.report.ReportEntry;
 import org.unionreports.portal.report.ReportNotFoundException;
+import org.unionreports.portal.report.ReportRevisions;
+import org.unionreports.portal.report.RevisionConflictException;
+import org.unionreports.portal.report.RevisionInputException;
 import org.unionreports.portal.report.ReportStateException;
 
 /**
@@ -49,13 +52,16 @@ class FigureGridController {
 
 	private final ReportAccess reportAccess;
 
+	private final ReportRevisions revisions;
+
 	FigureGridController(ReportCatalogue reports, ReportEntry entry, MetricCatalogue catalogue, FigureRules rules,
-			ReportAccess reportAccess) {
+			ReportAccess reportAccess, ReportRevisions revisions) {
 		this.reports = reports;
 		this.entry = entry;
 		this.catalogue = catalogue;
 		this.rules = rules;
 		this.reportAccess = reportAccess;
+		this.revisions = revisions;
 	}
 
 	/**
@@ -111,6 +117,9 @@ class FigureGridController {
 		if (result.hasErrors()) {
 			return "staff/figures";
 		}
+		if (doc.report().isPublished()) {
+			return propose(id, form, reading, result, redirect, response);
+		}
 		try {
 			this.entry.saveFigures(id, form.edit(), reading.changedFigures(), reading.removed());
 		}
@@ -133,6 +142,30 @@ class FigureGridController {
 		redirect.addFlashAttribute("message", "report.figures.saved");
 		redirect.addFlashAttribute("warnings", warnings);
 		return "redirect:/staff/reports/" + id + "/figures";
+	}
+
+	/**
+	 * A published report's figures change only when a leader approves: the save becomes a revision that waits,
+	 * and the published figures stay as they are meanwhile.
+	 */
+	private String propose(Long id, FigureGridForm form, FigureGrid.Reading reading, BindingResult result,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		try {
+			this.revisions.propose(id, form.getRevisionReason(), reading.changedFigures(), reading.removed());
+			redirect.addFlashAttribute("message", "report.revision.proposed");
+			return "redirect:/staff/reports/" + id;
+		}
+		catch (RevisionInputException ex) {
+			result.rejectValue("revisionReason", ex.messageKey());
+		}
+		catch (ReportStateException ex) {
+			// Another revision still waits (409), or this one changes nothing.
+			if (ex instanceof RevisionConflictException) {
+				response.setStatus(HttpStatus.CONFLICT.value());
+			}
+			result.reject(ex.messageKey());
+		}
+		return "staff/figures";
 	}
 
 	private String conflictAfterClash(Long id, FigureGridForm form, Model model) {

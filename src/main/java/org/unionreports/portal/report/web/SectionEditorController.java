@@ -20,7 +20,10 @@ import org.unionreports.portal.report.ReportCatalogue;
 import org.unionreports.portal.report.ReportDocument;
 import org.unionreports.portal.report.ReportEntry;
 import org.unionreports.portal.report.ReportNotFoundException;
+import org.unionreports.portal.report.ReportRevisions;
 import org.unionreports.portal.report.ReportStateException;
+import org.unionreports.portal.report.RevisionConflictException;
+import org.unionreports.portal.report.RevisionInputException;
 
 /**
  * The sections of a report: rename, reorder, add and remove them, and write each one's narrative. Moving
@@ -35,10 +38,14 @@ class SectionEditorController {
 
 	private final ReportAccess reportAccess;
 
-	SectionEditorController(ReportCatalogue reports, ReportEntry entry, ReportAccess reportAccess) {
+	private final ReportRevisions revisions;
+
+	SectionEditorController(ReportCatalogue reports, ReportEntry entry, ReportAccess reportAccess,
+			ReportRevisions revisions) {
 		this.reports = reports;
 		this.entry = entry;
 		this.reportAccess = reportAccess;
+		this.revisions = revisions;
 	}
 
 	@GetMapping("/staff/reports/{id}/sections")
@@ -72,7 +79,17 @@ class SectionEditorController {
 			return "staff/sections";
 		}
 		try {
+			if (doc.report().isPublished()) {
+				// A published report's sections change only when a leader approves: the save waits as a revision.
+				this.revisions.proposeSections(id, form.getRevisionReason(), form.edit(), form.toEdits());
+				redirect.addFlashAttribute("message", "report.revision.proposed");
+				return "redirect:/staff/reports/" + id;
+			}
 			this.entry.saveSections(id, form.edit(), form.toEdits());
+		}
+		catch (RevisionInputException ex) {
+			result.rejectValue("revisionReason", ex.messageKey());
+			return "staff/sections";
 		}
 		catch (EditConflictException ex) {
 			form.setVersion(ex.currentVersion());
@@ -82,6 +99,9 @@ class SectionEditorController {
 			return "staff/sections";
 		}
 		catch (ReportStateException ex) {
+			if (ex instanceof RevisionConflictException) {
+				response.setStatus(HttpStatus.CONFLICT.value());
+			}
 			result.reject(ex.messageKey());
 			return "staff/sections";
 		}

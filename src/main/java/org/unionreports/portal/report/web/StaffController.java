@@ -26,6 +26,7 @@ import org.unionreports.portal.report.ReportConflictException;
 import org.unionreports.portal.report.ReportDocument;
 import org.unionreports.portal.report.ReportEntry;
 import org.unionreports.portal.report.ReportNotFoundException;
+import org.unionreports.portal.report.ReportRevisions;
 import org.unionreports.portal.report.ReportStateException;
 import org.unionreports.portal.report.ReportWorkflow;
 import org.unionreports.portal.report.StaffDesk;
@@ -49,8 +50,10 @@ class StaffController {
 
 	private final Access access;
 
+	private final ReportRevisions revisions;
+
 	StaffController(StaffDesk desk, ReportCatalogue reports, ReportEntry entry, ReportWorkflow workflow,
-			RegionTree regions, MetricCatalogue catalogue, Access access) {
+			RegionTree regions, MetricCatalogue catalogue, Access access, ReportRevisions revisions) {
 		this.desk = desk;
 		this.reports = reports;
 		this.entry = entry;
@@ -58,12 +61,14 @@ class StaffController {
 		this.regions = regions;
 		this.catalogue = catalogue;
 		this.access = access;
+		this.revisions = revisions;
 	}
 
 	@GetMapping("/staff")
 	String desk(Model model) {
 		model.addAttribute("lines", this.desk.reportsInScope());
 		model.addAttribute("scope", this.access.scope().orElse(null));
+		model.addAttribute("revisionQueue", this.revisions.queue());
 		return "staff/desk";
 	}
 
@@ -125,6 +130,7 @@ class StaffController {
 			.map(finding -> new Unexplained(byId.get(Long.valueOf(finding.field())), finding))
 			.toList());
 		model.addAttribute("explained", doc.figures().stream().filter(figure -> figure.getFlag() != null).toList());
+		model.addAttribute("openRevision", this.revisions.open(id).orElse(null));
 		return "staff/report";
 	}
 

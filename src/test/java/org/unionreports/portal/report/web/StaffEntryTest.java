@@ -261,7 +261,7 @@ class StaffEntryTest {
 	}
 
 	@Test
-	void aPublishedReportChangesOnlyThroughARevisionShownOnItsPublicPage() throws Exception {
+	void aPublishedReportChangesOnlyThroughARevisionALeaderApprovesShownOnItsPublicPage() throws Exception {
 		long report = createReport(2036);
 		FigureGridForm opened = openGrid(this.staff, report);
 		this.mvc.perform(saveGrid(this.staff, report, opened, Map.of("members", "435万")));
@@ -275,8 +275,15 @@ class StaffEntryTest {
 			.andExpect(content().string(containsString("已发布的报告只能通过修订更改")));
 		assertThat(stored(report).get("members").value()).isEqualByComparingTo("4350000");
 
+		// Issue 17, finding 6: the revision waits for a leader; until then the published figure stays public.
 		this.mvc.perform(saveGrid(this.staff, report, published, Map.of("members", "436万"))
-			.param("revisionReason", "统计口径更正")).andExpect(redirectedUrl(page + "/figures"));
+			.param("revisionReason", "统计口径更正")).andExpect(redirectedUrl(page));
+		assertThat(stored(report).get("members").value()).isEqualByComparingTo("4350000");
+		this.mvc.perform(get("/reports/{id}", report))
+			.andExpect(content().string(not(containsString("436万人"))))
+			.andExpect(content().string(not(containsString("统计口径更正"))));
+		this.mvc.perform(post(page + "/revisions/1/approve").session(this.leader).with(csrf()))
+			.andExpect(redirectedUrl(page));
 		assertThat(stored(report).get("members").value()).isEqualByComparingTo("4360000");
 		assertThat(statusOf(report)).isEqualTo("PUBLISHED");
 		this.mvc.perform(get("/reports/{id}", report))
