@@ -67,8 +67,15 @@ public class PublicPageCache extends OncePerRequestFilter {
 	 * configured (absolute links in a page, such as its embed code, then name it), the path, every parameter as a decoded name and value pair, the
 	 * representation asked for, the language and the data's version.
 	 */
-	private record Key(String origin, String uri, List<List<String>> parameters, String accept, String language,
+	record Key(String origin, String uri, List<List<String>> parameters, String accept, String language,
 			long version) {
+
+		/** The key of a request, for the data's version: what it names, never joined into one text. */
+		static Key of(HttpServletRequest request, PublicAddress address, long version) {
+			return new Key(address.cacheKeyPart(request), request.getRequestURI(), PublicPageCache.parameters(request),
+					String.valueOf(request.getHeader(HttpHeaders.ACCEPT)), PublicPageCache.language(request), version);
+		}
+
 	}
 
 	private record Page(byte[] body, Map<String, String> headers, String etag) {
@@ -117,8 +124,7 @@ public class PublicPageCache extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		Key key = new Key(this.address.cacheKeyPart(request), request.getRequestURI(), parameters(request),
-				String.valueOf(request.getHeader(HttpHeaders.ACCEPT)), language(request), version.getAsLong());
+		Key key = Key.of(request, this.address, version.getAsLong());
 		Page page = this.pages.getIfPresent(key);
 		if (page != null) {
 			send(page, request, response, "hit");

@@ -40,8 +40,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * Every mapped endpoint has an access rule here, and every rule is tried: anonymous visitors are sent to
  * the login (pages) or get 401 (API); staff of another region get 403 and the database is unchanged;
- * staff calling a leader's action get 403; a browser write without its CSRF token gets 403. A new endpoint
- * without an entry in {@link #RULES} fails {@link #everyMappedEndpointHasATestedAccessRule()}.
+ * staff calling a leader's action get 403; a browser write without its CSRF token gets 403; and one who had
+ * the right, signed in, and whose rights were removed while the session was open (issue 17, finding 4) is
+ * sent to the login or gets 401, the database unchanged. A new endpoint without an entry in {@link #RULES}
+ * fails {@link #everyMappedEndpointHasATestedAccessRule()}.
  */
 @PortalTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -144,6 +146,9 @@ class EndpointAccessTest {
 
 	@Autowired
 	TestUsers users;
+
+	@Autowired
+	UserAdministration administration;
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -521,6 +526,57 @@ class EndpointAccessTest {
 		this.mvc.perform(request(endpoint).with(csrf()).with(user("ea-xinjiang-leader").roles("LEADER")))
 			.andExpect(status().isForbidden());
 		assertThat(databaseState()).isEqualTo(before);
+	}
+
+	static Stream<Arguments> endpointsNeedingRights() {
+		return Stream.concat(pageEndpoints(), Stream.concat(apiWrites(), scopedApiReads()));
+	}
+
+	/** Who holds the right an endpoint needs: made once, disabled and enabled again by each test below. */
+	private String holderOf(Rule rule) {
+		return switch (rule) {
+			case ADMIN_PAGE, ADMIN_API -> this.users.ensure("ea-removed-admin", Role.ADMIN, "000000");
+			case LEADER_PAGE, LEADER_API -> this.users.ensure("ea-removed-leader", Role.LEADER, "610000");
+			default -> this.users.ensure("ea-removed-staff", Role.STAFF, "610100");
+		};
+	}
+
+	private final java.util.concurrent.atomic.AtomicInteger signIns = new java.util.concurrent.atomic.AtomicInteger();
+
+	@ParameterizedTest(name = "{0} refuses a session whose user lost their rights while signed in")
+	@MethodSource("endpointsNeedingRights")
+	void rightsRemovedWhileSignedInEndTheSession(String endpoint) throws Exception {
+		String username = holderOf(RULES.get(endpoint));
+		Long id = this.jdbc.sql("select id from app_user where username = ?").param(username).query(Long.class).single();
+		MockHttpSession browser = new MockHttpSession();
+		// Each sign-in from an address of its own, so that no limit on sign-ins per address is reached.
+		String address = "10.17." + (this.signIns.incrementAndGet() / 250) + "." + (this.signIns.get() % 250 + 1);
+		this.mvc.perform(post("/login").session(browser).with(csrf()).with(r -> {
+			r.setRemoteAddr(address);
+			return r;
+		}).param("username", username).param("password", TestUsers.PASSWORD)).andExpect(redirectedUrl("/"));
+		TestUsers.asAdministrator(() -> {
+			this.administration.disable(id);
+			return null;
+		});
+		try {
+			String before = databaseState();
+			int status = this.mvc.perform(request(endpoint).session(browser).with(csrf()))
+				.andReturn()
+				.getResponse()
+				.getStatus();
+			assertThat(status).as("%s for %s, disabled while signed in", endpoint, username).isIn(302, 401);
+			if (status == 302) {
+				this.mvc.perform(request(endpoint).session(browser).with(csrf())).andExpect(redirectedUrl("/login"));
+			}
+			assertThat(databaseState()).isEqualTo(before);
+		}
+		finally {
+			TestUsers.asAdministrator(() -> {
+				this.administration.enable(id);
+				return null;
+			});
+		}
 	}
 
 	@Test
