@@ -120,9 +120,30 @@ public class FigureImport {
 			Charset charset = FileEncoding.chosen(upload.encoding()).orElseGet(() -> FileEncoding.detect(upload.bytes()));
 			return new Result(checked(this.reader.read(FigureTable.csv(upload.bytes(), charset))), charset, false);
 		}
+		catch (UnreadableFileException ex) {
+			// What POI said stays in the log; the uploader reads what is wrong with the file, in both languages.
+			log.info("An uploaded file {} was refused as unreadable ({}): {}", printable(upload.filename()),
+					ex.messageKey(), ex.getMessage());
+			return new Result(FigureFileReader.unreadable(bilingual(ex.messageKey())), null, false);
+		}
 		catch (IOException ex) {
 			return new Result(FigureFileReader.unreadable(ex.getMessage()), null, false);
 		}
+	}
+
+	/** The sentence in Chinese and then in English, as an API answer and the page both show it. */
+	private String bilingual(String key) {
+		return this.messages.getMessage(key, null, Locale.SIMPLIFIED_CHINESE) + " / "
+				+ this.messages.getMessage(key, null, Locale.ENGLISH);
+	}
+
+	private static String printable(String text) {
+		return text == null ? null : text.codePoints()
+			.limit(300)
+			.collect(StringBuilder::new,
+					(out, c) -> out.append(Character.isISOControl(c) ? String.format("\\u%04x", c) : Character.toString(c)),
+					StringBuilder::append)
+			.toString();
 	}
 
 	/**

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.util.List;
 
 import java.util.Locale;
+import java.util.Optional;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,6 +23,7 @@ import org.unionreports.portal.dataimport.FigureImport;
 import org.unionreports.portal.dataimport.FigureImport.Result;
 import org.unionreports.portal.dataimport.FigureImport.Upload;
 import org.unionreports.portal.dataimport.FigureSheet;
+import org.unionreports.portal.dataimport.UploadFields;
 import org.unionreports.portal.dataimport.web.StoreJson.ConflictJson;
 import org.unionreports.portal.report.FigureInput;
 import org.unionreports.portal.report.StoreResult;
@@ -93,18 +96,34 @@ class ImportApiController {
 	}
 
 	@PostMapping(path = "/api/reports/{id}/figures/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	ResponseEntity<Answer> importFile(@PathVariable Long id, @RequestParam("file") MultipartFile file,
+	ResponseEntity<?> importFile(@PathVariable Long id, @RequestParam("file") MultipartFile file,
 			@RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(defaultValue = "auto") String encoding)
 			throws IOException {
+		Optional<UploadFields.Refusal> refused = UploadFields.check(file.getOriginalFilename(), encoding);
+		if (refused.isPresent()) {
+			return refusal(refused.get());
+		}
 		return answer(id, new Upload(file.getOriginalFilename(), file.getBytes(), encoding), dryRun);
 	}
 
 	@PostMapping(path = "/api/reports/{id}/figures/import", consumes = { "text/csv", MediaType.TEXT_PLAIN_VALUE,
 			MediaType.APPLICATION_OCTET_STREAM_VALUE,
 			"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" })
-	ResponseEntity<Answer> importBody(@PathVariable Long id, @RequestBody byte[] body,
+	ResponseEntity<?> importBody(@PathVariable Long id, @RequestBody byte[] body,
 			@RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(defaultValue = "auto") String encoding) {
+		Optional<UploadFields.Refusal> refused = UploadFields.check(null, encoding);
+		if (refused.isPresent()) {
+			return refusal(refused.get());
+		}
 		return answer(id, new Upload(null, body, encoding), dryRun);
+	}
+
+	/** 400 with the field named and why, in the request's language; nothing read, nothing stored. */
+	private ResponseEntity<ProblemDetail> refusal(UploadFields.Refusal refusal) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, this.messages
+			.getMessage(refusal.messageKey(), refusal.arguments(), LocaleContextHolder.getLocale()));
+		problem.setProperty("field", refusal.field());
+		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 	private ResponseEntity<Answer> answer(Long id, Upload upload, boolean dryRun) {
