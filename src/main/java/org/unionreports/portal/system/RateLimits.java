@@ -8,6 +8,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -90,12 +91,30 @@ class RateLimits {
 		return Optional.empty();
 	}
 
-	/** Gives back one sign-in token to the address: its attempt succeeded, and only failures count. */
-	void giveBack(Kind kind, String address) {
-		RateLimitProperties.Limit limit = limit(kind);
-		if (enabled() && limit != null && limit.perAddress() != null && address != null) {
-			bucket(kind, "address:" + address, limit.perAddress(), limit).addTokens(1);
+	/** How long this address must wait before it may try again, if its failures have used up its share. */
+	Optional<Duration> waitOfAddress(Kind kind, String address) {
+		Bucket bucket = addressBucket(kind, address);
+		if (bucket == null) {
+			return Optional.empty();
 		}
+		EstimationProbe probe = bucket.estimateAbilityToConsume(1);
+		return probe.canBeConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+	}
+
+	/** Counts one failure of this address against its share. */
+	void countFailure(Kind kind, String address) {
+		Bucket bucket = addressBucket(kind, address);
+		if (bucket != null) {
+			bucket.tryConsume(1);
+		}
+	}
+
+	private Bucket addressBucket(Kind kind, String address) {
+		RateLimitProperties.Limit limit = limit(kind);
+		if (!enabled() || limit == null || limit.perAddress() == null || address == null) {
+			return null;
+		}
+		return bucket(kind, "address:" + address, limit.perAddress(), limit);
 	}
 
 	private static Duration wait(ConsumptionProbe probe) {

@@ -17,9 +17,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The per-address limit on failed sign-ins (the login form's POST and HTTP Basic on the API), which stops
  * one address from trying password after password over many usernames; the wait per username and address
- * is LoginThrottle's. Runs before Spring Security: an attempt takes a token at once (so that parallel
- * attempts cannot overrun the limit) and gets it back when it succeeds, so only failures count. Over the
- * limit: 429 before the password is even looked at.
+ * is LoginThrottle's. Runs before Spring Security, around it: an attempt that fails takes a token from its
+ * address's bucket, one that succeeds takes nothing (so that a script's many HTTP Basic requests, each a
+ * sign-in, cost nothing while their password is right). With no token left: 429 before the password is
+ * even looked at. Attempts in flight at once can each still fail once: the overrun is bounded by how many
+ * connections an address holds open.
  */
 @Component
 @Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1)
@@ -43,20 +45,14 @@ class SignInRateFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String address = request.getRemoteAddr();
-		Optional<Duration> wait = this.limits.take(RateLimits.Kind.SIGN_IN, null, address, 1);
+		Optional<Duration> wait = this.limits.waitOfAddress(RateLimits.Kind.SIGN_IN, address);
 		if (wait.isPresent()) {
 			this.answer.send(request, response, RateLimits.Kind.SIGN_IN, wait.get());
 			return;
 		}
-		boolean failed = true;
-		try {
-			chain.doFilter(request, response);
-			failed = isFormSignIn(request) ? isBackToTheForm(response) : response.getStatus() == 401;
-		}
-		finally {
-			if (!failed) {
-				this.limits.giveBack(RateLimits.Kind.SIGN_IN, address);
-			}
+		chain.doFilter(request, response);
+		if (isFormSignIn(request) ? isBackToTheForm(response) : response.getStatus() == 401) {
+			this.limits.countFailure(RateLimits.Kind.SIGN_IN, address);
 		}
 	}
 
