@@ -8,7 +8,11 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -20,7 +24,9 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
@@ -117,7 +123,7 @@ public final class FigureTable {
 	static {
 		// POI's zip-bomb guard refuses an entry that expands more than 100 times (POI's default, set here to
 		// say so). An entry may also not expand past 40 MB (POI allows 4 GB): a sheet of 100,000 figures is
-		// about 15 MB of XML, and the zip is read from memory.
+		// about 15 MB of XML.
 		ZipSecureFile.setMinInflateRatio(0.01);
 		ZipSecureFile.setMaxEntrySize(40L * 1024 * 1024);
 	}
@@ -133,7 +139,41 @@ public final class FigureTable {
 	 * row whose only cell stands at column XFD costs no more than any other.
 	 */
 	public static FigureTable xlsx(InputStream in) throws IOException {
-		try (OPCPackage workbook = OPCPackage.open(in)) {
+		// From a file, POI reads each zip entry as a stream when it is asked for; from a stream it would first
+		// unpack every entry into memory (the sheet's 40 MB of XML with them).
+		Path file = Files.createTempFile("figures-", ".xlsx");
+		try {
+			Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+			return xlsx(file);
+		}
+		finally {
+			Files.deleteIfExists(file);
+		}
+	}
+
+	/**
+	 * Inflates every entry once, to nothing, through POI's guard: a zip bomb is refused as such whichever
+	 * entry it is in, before POI opens the parts it needs (which alone might fail first for another reason).
+	 */
+	private static void refuseZipBombs(Path file) throws IOException {
+		byte[] buffer = new byte[16 * 1024];
+		try (ZipSecureFile zip = new ZipSecureFile(file.toFile())) {
+			Enumeration<ZipArchiveEntry> entries = zip.getEntries();
+			while (entries.hasMoreElements()) {
+				ZipArchiveEntry entry = entries.nextElement();
+				try (InputStream in = zip.getInputStream(entry)) {
+					while (in != null && in.read(buffer) != -1) {
+						// only counted by the guard
+					}
+				}
+			}
+		}
+	}
+
+	private static FigureTable xlsx(Path file) throws IOException {
+		OPCPackage workbook = null;
+		try {
+			workbook = open(file);
 			XSSFReader reader = new XSSFReader(workbook);
 			XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
 			if (!sheets.hasNext()) {
@@ -173,6 +213,16 @@ public final class FigureTable {
 			}
 			throw new UnreadableFileException(UnreadableFileException.XLSX, ex.toString(), ex);
 		}
+		finally {
+			if (workbook != null) {
+				workbook.revert(); // read only: nothing to save, and close() would say so in the log
+			}
+		}
+	}
+
+	private static OPCPackage open(Path file) throws IOException, OpenXML4JException {
+		refuseZipBombs(file);
+		return OPCPackage.open(file.toFile(), PackageAccess.READ);
 	}
 
 	/** The names of the exchange format's columns (and metric_key): the only ones an XLSX row keeps. */
