@@ -88,17 +88,24 @@ public class SecurityLog {
 		return out.toString();
 	}
 
-	/** When this user's sign-ins failed since the last one that succeeded, oldest first. */
+	/**
+	 * When sign-ins for this username from this address (none: events recorded without one) failed since the
+	 * last one of that pair that succeeded, and not before the given instant; oldest first.
+	 */
 	@Transactional(readOnly = true)
-	public List<Instant> failedLoginsSinceLastSuccess(String username, Instant notBefore) {
+	public List<Instant> failedLoginsSinceLastSuccess(String username, String address, Instant notBefore) {
+		String clipped = clip(address, MAX_NAME);
 		return this.jdbc.sql("""
 				select occurred_at from security_event
 				where lower(subject) = lower(:username) and type = 'LOGIN_FAILED' and occurred_at >= :notBefore
+				  and remote_address is not distinct from cast(:address as varchar)
 				  and occurred_at > coalesce((select max(occurred_at) from security_event
-				                              where lower(subject) = lower(:username) and type = 'LOGIN_SUCCEEDED'),
+				                              where lower(subject) = lower(:username) and type = 'LOGIN_SUCCEEDED'
+				                                and remote_address is not distinct from cast(:address as varchar)),
 				                             '-infinity')
 				order by occurred_at""")
-			.param("username", username)
+			.param("username", clip(username, MAX_NAME))
+			.param("address", clipped)
 			.param("notBefore", java.sql.Timestamp.from(notBefore))
 			.query((rs, row) -> rs.getTimestamp(1).toInstant())
 			.list();

@@ -20,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The API's answer to a request without valid credentials: 401 with a Basic challenge, or 429 with
- * Retry-After while the username is locked after too many failures; a problem detail in JSON says which.
+ * Retry-After while this username waits at this address after too many failures; a problem detail in JSON
+ * says which.
  */
 @Component
 class ApiAuthenticationEntryPoint implements AuthenticationEntryPoint {
@@ -44,7 +45,8 @@ class ApiAuthenticationEntryPoint implements AuthenticationEntryPoint {
 		if (exception instanceof LoginLockedException locked) {
 			long seconds = Math.max(1, Duration.between(this.clock.instant(), locked.until()).toSeconds());
 			problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-					"Too many failed sign-ins for this username; try again in " + ((seconds + 59) / 60) + " minutes.");
+					"Too many failed sign-ins for this username from this address; try again in " + seconds
+							+ " seconds (other addresses are not held up).");
 			response.setHeader("Retry-After", Long.toString(seconds));
 		}
 		else {

@@ -13,9 +13,15 @@ import org.springframework.stereotype.Component;
 
 import org.unionreports.portal.shared.DatabaseOutage;
 
-/** Back to the login form with the reason: wrong credentials, a disabled account, or a lock-out. */
+/** Back to the login form with the reason: wrong credentials, a disabled account, or a wait after failures. */
 @Component
 class LoginFailureHandler extends SimpleUrlAuthenticationFailureHandler {
+
+	private final java.time.Clock clock;
+
+	LoginFailureHandler(java.time.Clock clock) {
+		this.clock = clock;
+	}
 
 	@Override
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
@@ -29,6 +35,9 @@ class LoginFailureHandler extends SimpleUrlAuthenticationFailureHandler {
 		request.getSession().setAttribute(LoginPage.LAST_USERNAME, username);
 		if (exception instanceof LoginLockedException locked) {
 			request.getSession().setAttribute(LoginPage.LOCKED_UNTIL, locked.until());
+			// Said to scripts as well as on the page: how many seconds this address waits for this username.
+			response.setHeader("Retry-After", Long.toString(
+					Math.max(1, java.time.Duration.between(this.clock.instant(), locked.until()).toSeconds())));
 		}
 		else {
 			request.getSession().removeAttribute(LoginPage.LOCKED_UNTIL);

@@ -11,19 +11,28 @@ import org.springframework.stereotype.Component;
 import org.unionreports.portal.audit.SecurityLog;
 
 /**
- * After {@value #MAX_FAILURES} failed sign-ins for one username within 15 minutes, every further attempt
- * for it (the right password too) is refused for 15 minutes. The failures are the recorded security
- * events, so the count survives a restart and holds for the login form and the API alike; a successful
- * sign-in starts the count again.
+ * Progressive delays for failed sign-ins, counted per username <em>and</em> client address: after
+ * {@value #MAX_FAILURES} failures for one username from one address (since that pair's last success, none
+ * older than {@link #FORGET}), that pair waits {@link #FIRST_DELAY} after its last failure, twice as long
+ * after each further failure, at most {@link #MAX_DELAY}. While it waits every attempt of that pair (the
+ * right password too) is refused, and is not counted as a failure. Another address is not held up at all:
+ * someone guessing at a username from elsewhere cannot lock its owner out. Guessing at many usernames from
+ * one address is stopped by the per-address limit on failed sign-ins (portal.rate-limits.sign-in).
+ * <p>
+ * The failures are the recorded security events, so the count survives a restart and holds for the login
+ * form and the API alike.
  */
 @Component
 public class LoginThrottle {
 
 	public static final int MAX_FAILURES = 5;
 
-	public static final Duration WINDOW = Duration.ofMinutes(15);
+	public static final Duration FIRST_DELAY = Duration.ofMinutes(1);
 
-	public static final Duration LOCK = Duration.ofMinutes(15);
+	public static final Duration MAX_DELAY = Duration.ofMinutes(15);
+
+	/** Failures older than this no longer count. */
+	public static final Duration FORGET = Duration.ofHours(1);
 
 	private final SecurityLog securityLog;
 
@@ -34,22 +43,25 @@ public class LoginThrottle {
 		this.clock = clock;
 	}
 
-	/** Until when sign-ins for this username are refused, if they are now. */
-	public Optional<Instant> lockedUntil(String username) {
+	/** Until when sign-ins for this username from this address are refused, if they are now. */
+	public Optional<Instant> lockedUntil(String username, String address) {
 		if (username == null || username.isBlank()) {
 			return Optional.empty();
 		}
 		Instant now = this.clock.instant();
-		List<Instant> failures = this.securityLog.failedLoginsSinceLastSuccess(username, now.minus(WINDOW).minus(LOCK));
-		Instant until = null;
-		for (int last = MAX_FAILURES - 1; last < failures.size(); last++) {
-			Instant first = failures.get(last - (MAX_FAILURES - 1));
-			if (Duration.between(first, failures.get(last)).compareTo(WINDOW) <= 0) {
-				Instant candidate = failures.get(last).plus(LOCK);
-				until = until == null || candidate.isAfter(until) ? candidate : until;
-			}
+		List<Instant> failures = this.securityLog.failedLoginsSinceLastSuccess(username, address, now.minus(FORGET));
+		if (failures.size() < MAX_FAILURES) {
+			return Optional.empty();
 		}
-		return until != null && until.isAfter(now) ? Optional.of(until) : Optional.empty();
+		Instant until = failures.get(failures.size() - 1).plus(delay(failures.size()));
+		return until.isAfter(now) ? Optional.of(until) : Optional.empty();
+	}
+
+	/** The wait after the given number of failures in a row: one minute after the fifth, doubling, at most 15. */
+	static Duration delay(int failures) {
+		int doublings = Math.min(failures - MAX_FAILURES, 10);
+		Duration delay = FIRST_DELAY.multipliedBy(1L << doublings);
+		return delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay;
 	}
 
 }

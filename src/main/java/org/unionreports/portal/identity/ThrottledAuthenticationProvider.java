@@ -11,7 +11,10 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.unionreports.portal.audit.SecurityEventType;
 import org.unionreports.portal.audit.SecurityLog;
 
-/** Checks the throttle before the password, so a locked username is refused whatever it sends. */
+/**
+ * Checks the throttle before the password, so a username held up at this address is refused whatever it
+ * sends; the same username from another address is not held up.
+ */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
 	private final AuthenticationProvider passwords;
@@ -29,10 +32,10 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 	@Override
 	public Authentication authenticate(Authentication authentication) throws AuthenticationException {
 		String username = authentication.getName();
-		Optional<Instant> lockedUntil = this.throttle.lockedUntil(username);
+		String address = authentication.getDetails() instanceof WebAuthenticationDetails details
+				? details.getRemoteAddress() : SecurityLog.currentRemoteAddress();
+		Optional<Instant> lockedUntil = this.throttle.lockedUntil(username, address);
 		if (lockedUntil.isPresent()) {
-			String address = authentication.getDetails() instanceof WebAuthenticationDetails details
-					? details.getRemoteAddress() : null;
 			this.securityLog.record(SecurityEventType.LOGIN_LOCKED, null, username, address,
 					"refused until " + lockedUntil.get());
 			throw new LoginLockedException(username, lockedUntil.get());

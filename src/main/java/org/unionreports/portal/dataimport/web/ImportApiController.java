@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.List;
 
 import java.util.Locale;
+import java.util.Optional;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -24,6 +25,7 @@ import org.unionreports.portal.dataimport.FigureImport;
 import org.unionreports.portal.dataimport.FigureImport.Result;
 import org.unionreports.portal.dataimport.FigureImport.Upload;
 import org.unionreports.portal.dataimport.FigureSheet;
+import org.unionreports.portal.dataimport.UploadFields;
 import org.unionreports.portal.dataimport.web.StoreJson.ConflictJson;
 import org.unionreports.portal.report.FigureInput;
 import org.unionreports.portal.report.ReportRevisions;
@@ -114,6 +116,10 @@ class ImportApiController {
 	ResponseEntity<?> importFile(@PathVariable Long id, @RequestParam("file") MultipartFile file,
 			@RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(defaultValue = "auto") String encoding,
 			@RequestParam(required = false) String reason) throws IOException {
+		Optional<UploadFields.Refusal> refused = UploadFields.check(file.getOriginalFilename(), encoding);
+		if (refused.isPresent()) {
+			return refusal(refused.get());
+		}
 		return answer(id, new Upload(file.getOriginalFilename(), file.getBytes(), encoding), dryRun, reason);
 	}
 
@@ -123,7 +129,19 @@ class ImportApiController {
 	ResponseEntity<?> importBody(@PathVariable Long id, @RequestBody byte[] body,
 			@RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(defaultValue = "auto") String encoding,
 			@RequestParam(required = false) String reason) {
+		Optional<UploadFields.Refusal> refused = UploadFields.check(null, encoding);
+		if (refused.isPresent()) {
+			return refusal(refused.get());
+		}
 		return answer(id, new Upload(null, body, encoding), dryRun, reason);
+	}
+
+	/** 400 with the field named and why, in the request's language; nothing read, nothing stored. */
+	private ResponseEntity<ProblemDetail> refusal(UploadFields.Refusal refusal) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, this.messages
+			.getMessage(refusal.messageKey(), refusal.arguments(), LocaleContextHolder.getLocale()));
+		problem.setProperty("field", refusal.field());
+		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 	private ResponseEntity<?> answer(Long id, Upload upload, boolean dryRun, String reason) {

@@ -27,6 +27,7 @@ import org.unionreports.portal.dataimport.FigureImport;
 import org.unionreports.portal.dataimport.FigureImport.Result;
 import org.unionreports.portal.dataimport.FigureImport.Upload;
 import org.unionreports.portal.dataimport.ImportTemplates;
+import org.unionreports.portal.dataimport.UploadFields;
 import org.unionreports.portal.report.ReportCatalogue;
 import org.unionreports.portal.report.ReportStateException;
 
@@ -72,6 +73,16 @@ class ImportController {
 			HttpServletResponse response) throws IOException {
 		guard(id);
 		load(id, model);
+		Optional<UploadFields.Refusal> refused = UploadFields.check(file.getOriginalFilename(), encoding);
+		if (refused.isPresent()) {
+			// The form again with the field's problem at it, under 422 as a refused file (the page's script
+			// shows such an answer in place); the encoding chosen stays chosen (a page cannot put a file back
+			// into a file field).
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("uploadRefusal", refused.get());
+			model.addAttribute("encoding", refused.get().field().equals("encoding") ? "auto" : encoding);
+			return "staff/import";
+		}
 		Upload upload = new Upload(file.getOriginalFilename(), file.getBytes(), encoding);
 		Result result = this.imports.check(id, upload);
 		model.addAttribute("result", result);
