@@ -93,9 +93,17 @@ class SecurityConfiguration {
 	 * The CSRF token rides in a cookie of its own (HttpOnly; the pages write it into their forms), not in the
 	 * session: so that a visitor who only opens the sign-in page, as every crawler and scanner does, costs no
 	 * session row, and a session is made only by signing in. Both chains that check tokens share it, since
-	 * the pages' scripts write to the API with the page's token.
+	 * the pages' scripts write to the API with the page's token. The scripts send it in {@code X-CSRF-TOKEN}
+	 * (the session repository's header name, which the cookie repository would otherwise change to
+	 * {@code X-XSRF-TOKEN}).
 	 */
-	static final CookieCsrfTokenRepository CSRF_TOKENS = new CookieCsrfTokenRepository();
+	static final CookieCsrfTokenRepository CSRF_TOKENS = csrfTokens();
+
+	private static CookieCsrfTokenRepository csrfTokens() {
+		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+		tokens.setHeaderName("X-CSRF-TOKEN");
+		return tokens;
+	}
 
 	/** No page of the portal needs the camera, the microphone, the location, payments or the USB port. */
 	static final StaticHeadersWriter PERMISSIONS_POLICY = new StaticHeadersWriter("Permissions-Policy",

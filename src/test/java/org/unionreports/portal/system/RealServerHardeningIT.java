@@ -20,8 +20,13 @@ import org.springframework.test.context.ContextConfiguration;
 
 import org.unionreports.portal.PortalHttp;
 import org.unionreports.portal.TestDataDirectory;
+import org.unionreports.portal.TestFigures;
 import org.unionreports.portal.TestUsers;
+import org.unionreports.portal.identity.Access;
 import org.unionreports.portal.identity.Role;
+import org.unionreports.portal.region.Region;
+import org.unionreports.portal.region.RegionLevel;
+import org.unionreports.portal.region.RegionTree;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,6 +51,9 @@ class RealServerHardeningIT {
 
 	@Autowired
 	TestUsers users;
+
+	@Autowired
+	RegionTree tree;
 
 	@Test
 	void aForwardedForFromAClientThatIsNoTrustedProxyIsNotLoggedAsItsAddress() {
@@ -94,6 +102,16 @@ class RealServerHardeningIT {
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString("username=rs-staff&password=x")));
 		assertThat(forged.statusCode()).as("a sign-in without the form's token").isEqualTo(403);
+
+		// The pages' scripts (the extraction review's JSON post) send the form's token in X-CSRF-TOKEN.
+		HttpResponse<String> scripted = http.send(HttpRequest.newBuilder(http.uri("/login"))
+			.header("Cookie", tokenCookie.substring(0, tokenCookie.indexOf(';')))
+			.header("X-CSRF-TOKEN", token.group(1))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(
+					"username=rs-staff&password=" + URLEncoder.encode(TestUsers.PASSWORD, StandardCharsets.UTF_8))));
+		assertThat(scripted.statusCode()).as("a sign-in with the token in the scripts' header").isEqualTo(302);
+		assertThat(scripted.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/"));
 	}
 
 	private int sessionsSince(long millis) {
@@ -105,15 +123,21 @@ class RealServerHardeningIT {
 
 	@Test
 	void forwardedHostAndProtocolFromAClientThatIsNoTrustedProxyDoNotNameTheLinks() {
+		// A region of its own with a published figure, so that its page has the embed code whatever ran before.
+		Region zone = Access.asSystem(() -> this.tree.addWithOwnCode(this.tree.find("540100").orElseThrow(),
+				"转发测试新区", "Forwarding zone", RegionLevel.ZONE));
+		TestFigures figures = new TestFigures(this.jdbc);
+		figures.figure(figures.report(zone, 2022, 2022, "PUBLISHED"), "members", 12_000, "exact");
+		String path = "/regions/" + zone.getCode();
 		HttpResponse<String> page = new PortalHttp(this.port).send(HttpRequest
-			.newBuilder(new PortalHttp(this.port).uri("/regions/610000?metric=members&fwd=" + System.nanoTime()))
+			.newBuilder(new PortalHttp(this.port).uri(path + "?metric=members&fwd=" + System.nanoTime()))
 			.header("X-Forwarded-Host", "evil.example")
 			.header("X-Forwarded-Proto", "https")
 			.header("X-Forwarded-Port", "443"));
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).doesNotContain("evil.example")
 			.doesNotContain("https://localhost")
-			.contains("http://localhost:" + this.port + "/regions/610000/embed");
+			.contains("http://localhost:" + this.port + path + "/embed");
 	}
 
 }
