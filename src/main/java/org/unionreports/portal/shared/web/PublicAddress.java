@@ -1,6 +1,7 @@
 package org.unionreports.portal.shared.web;
 
 import java.net.URI;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -30,8 +31,10 @@ public record PublicAddress(URI baseUrl) {
 				throw new IllegalArgumentException("PORTAL_BASE_URL must be an http or https address with a host "
 						+ "and nothing after the path, such as https://gonghui.example.cn, not " + baseUrl);
 			}
-			String text = baseUrl.toString();
-			baseUrl = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+			// Written as links are compared and cached: scheme and host in lower case, no trailing slash.
+			String path = baseUrl.getRawPath() == null ? "" : baseUrl.getRawPath().replaceFirst("/+$", "");
+			baseUrl = URI.create(scheme.toLowerCase(Locale.ROOT) + "://"
+					+ baseUrl.getRawAuthority().toLowerCase(Locale.ROOT) + path);
 		}
 	}
 

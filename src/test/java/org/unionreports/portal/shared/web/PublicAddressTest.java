@@ -1,5 +1,6 @@
 package org.unionreports.portal.shared.web;
 
+import java.net.URI;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,8 @@ class PublicAddressTest {
 		PublicAddress address = bind(Map.of("PORTAL_BASE_URL", "https://example.cn/portal/"));
 		assertThat(address.configured()).isTrue();
 		assertThat(address.base()).isEqualTo("https://example.cn/portal");
+		assertThat(new PublicAddress(URI.create("HTTPS://GongHui.Example.CN:8443//")).base())
+			.isEqualTo("https://gonghui.example.cn:8443");
 	}
 
 	@Test
