@@ -22,6 +22,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.unionreports.portal.MockMvcSteps.signedIn;
 
 /**
  * Issue 17, finding 9: a password the user did not choose (one an administrator reset; the generated first
@@ -43,13 +44,6 @@ class PasswordMustChangeTest {
 	@Autowired
 	JdbcClient jdbc;
 
-	private MockHttpSession signedIn(String username, String password) throws Exception {
-		MockHttpSession session = new MockHttpSession();
-		this.mvc.perform(post("/login").session(session).with(csrf()).param("username", username).param("password", password))
-			.andExpect(redirectedUrl("/"));
-		return session;
-	}
-
 	private boolean mustChange(String username) {
 		return this.jdbc.sql("select password_must_change from app_user where username = :u")
 			.param("u", username)
@@ -60,7 +54,7 @@ class PasswordMustChangeTest {
 	private void resetByAnAdministrator(String username) throws Exception {
 		this.users.ensure("pmc-admin", Role.ADMIN, "000000");
 		Long id = this.jdbc.sql("select id from app_user where username = :u").param("u", username).query(Long.class).single();
-		this.mvc.perform(post("/admin/users/{id}/password", id).session(signedIn("pmc-admin", TestUsers.PASSWORD))
+		this.mvc.perform(post("/admin/users/{id}/password", id).session(signedIn(this.mvc, "pmc-admin", TestUsers.PASSWORD))
 			.with(csrf())
 			.param("password", RESET)).andExpect(redirectedUrl("/admin/users/" + id));
 	}
@@ -72,7 +66,7 @@ class PasswordMustChangeTest {
 		resetByAnAdministrator("pmc-staff");
 		assertThat(mustChange("pmc-staff")).isTrue();
 
-		MockHttpSession session = signedIn("pmc-staff", RESET);
+		MockHttpSession session = signedIn(this.mvc, "pmc-staff", RESET);
 		for (String page : new String[] { "/", "/staff", "/staff/reports/new", "/regions/610100", "/account" }) {
 			this.mvc.perform(get(page).session(session)).andExpect(redirectedUrl("/account/password"));
 		}
@@ -119,7 +113,7 @@ class PasswordMustChangeTest {
 			.andExpect(jsonPath("$.detail").value(containsString("must be changed first")));
 		this.mvc.perform(get("/api/regions/610100")).andExpect(status().isOk());
 
-		MockHttpSession session = signedIn("pmc-api", RESET);
+		MockHttpSession session = signedIn(this.mvc, "pmc-api", RESET);
 		this.mvc.perform(post("/account/password").session(session).with(csrf())
 			.param("currentPassword", RESET)
 			.param("newPassword", OWN)
@@ -131,7 +125,7 @@ class PasswordMustChangeTest {
 	void signingOutStaysOpen() throws Exception {
 		this.users.ensure("pmc-leaver", Role.LEADER, "610000");
 		resetByAnAdministrator("pmc-leaver");
-		MockHttpSession session = signedIn("pmc-leaver", RESET);
+		MockHttpSession session = signedIn(this.mvc, "pmc-leaver", RESET);
 		this.mvc.perform(post("/logout").session(session).with(csrf())).andExpect(redirectedUrl("/?loggedOut"));
 	}
 
@@ -139,7 +133,7 @@ class PasswordMustChangeTest {
 	void anAdministratorWhoResetsTheirOwnPasswordNeedNotChangeItAgain() throws Exception {
 		this.users.ensure("pmc-self", Role.ADMIN, "000000");
 		Long id = this.jdbc.sql("select id from app_user where username = 'pmc-self'").query(Long.class).single();
-		this.mvc.perform(post("/admin/users/{id}/password", id).session(signedIn("pmc-self", TestUsers.PASSWORD))
+		this.mvc.perform(post("/admin/users/{id}/password", id).session(signedIn(this.mvc, "pmc-self", TestUsers.PASSWORD))
 			.with(csrf())
 			.param("password", TestUsers.PASSWORD));
 		assertThat(mustChange("pmc-self")).isFalse();

@@ -23,6 +23,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.unionreports.portal.MockMvcSteps.signedIn;
 
 /** The password rules, through the real forms: an administrator creating a user, a user changing theirs. */
 @PortalTest
@@ -40,19 +41,12 @@ class PasswordRulesTest {
 	@Autowired
 	PasswordPolicy policy;
 
-	private MockHttpSession signedIn(String username, String password) throws Exception {
-		MockHttpSession session = new MockHttpSession();
-		this.mvc.perform(post("/login").session(session).with(csrf()).param("username", username).param("password", password))
-			.andExpect(redirectedUrl("/"));
-		return session;
-	}
-
 	@ParameterizedTest(name = "{0} is refused: {1}")
 	@CsvSource({ "short1!, 至少需要 10 个字符", "password123, 太常见", "qwertyuiop, 太常见", "1234567890, 太常见",
 			"woaini1314, 太常见", "pr-new-admin-user-2024, 不能包含用户名" })
 	void anAdministratorCannotGiveAWeakPassword(String password, String message) throws Exception {
 		this.users.ensure("pr-admin", Role.ADMIN, "000000");
-		MockHttpSession admin = signedIn("pr-admin", TestUsers.PASSWORD);
+		MockHttpSession admin = signedIn(this.mvc, "pr-admin", TestUsers.PASSWORD);
 		this.mvc.perform(post("/admin/users").session(admin).with(csrf()).param("username", "pr-new-admin-user")
 			.param("password", password).param("role", "STAFF").param("regionCodes", "610100"))
 			.andExpect(status().isOk())
@@ -64,7 +58,7 @@ class PasswordRulesTest {
 	@Test
 	void aUserChangesTheirOwnPasswordAndSignsInWithTheNewOne() throws Exception {
 		this.users.ensure("pr-changer", Role.STAFF, "610100");
-		MockHttpSession session = signedIn("pr-changer", TestUsers.PASSWORD);
+		MockHttpSession session = signedIn(this.mvc, "pr-changer", TestUsers.PASSWORD);
 		this.mvc.perform(post("/account/password").session(session).with(csrf())
 			.param("currentPassword", TestUsers.PASSWORD)
 			.param("newPassword", "abc12345")
@@ -80,7 +74,7 @@ class PasswordRulesTest {
 			.param("newPassword", "Lantern-Harbour-93")
 			.param("repeatPassword", "Lantern-Harbour-93"))
 			.andExpect(redirectedUrl("/account/password"));
-		signedIn("pr-changer", "Lantern-Harbour-93");
+		signedIn(this.mvc, "pr-changer", "Lantern-Harbour-93");
 	}
 
 	@Test
@@ -94,7 +88,7 @@ class PasswordRulesTest {
 	@Test
 	void theAccountPageExplainsTheRules() throws Exception {
 		this.users.ensure("pr-reader", Role.STAFF, "610100");
-		this.mvc.perform(get("/account/password").session(signedIn("pr-reader", TestUsers.PASSWORD)))
+		this.mvc.perform(get("/account/password").session(signedIn(this.mvc, "pr-reader", TestUsers.PASSWORD)))
 			.andExpect(content().string(containsString("至少 10 个字符")));
 	}
 
@@ -114,20 +108,20 @@ class PasswordRulesTest {
 			"W0ain1@1314", "Woaini@520", "Zhigong@2024", "ZongGongHui2023", "Zhongguo@123" })
 	void aPasswordChineseUsersChooseIsRefusedWhenAUserChangesTheirs(String password) throws Exception {
 		this.users.ensure("pr-chinese", Role.STAFF, "650000");
-		MockHttpSession session = signedIn("pr-chinese", TestUsers.PASSWORD);
+		MockHttpSession session = signedIn(this.mvc, "pr-chinese", TestUsers.PASSWORD);
 		this.mvc.perform(post("/account/password").session(session).with(csrf())
 			.param("currentPassword", TestUsers.PASSWORD)
 			.param("newPassword", password)
 			.param("repeatPassword", password))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("这个密码太常见或太容易猜到")));
-		signedIn("pr-chinese", TestUsers.PASSWORD);
+		signedIn(this.mvc, "pr-chinese", TestUsers.PASSWORD);
 	}
 
 	@Test
 	void theRefusalReadsInEnglishAndThroughTheApiToo() throws Exception {
 		this.users.ensure("pr-english", Role.STAFF, "110000");
-		MockHttpSession session = signedIn("pr-english", TestUsers.PASSWORD);
+		MockHttpSession session = signedIn(this.mvc, "pr-english", TestUsers.PASSWORD);
 		this.mvc.perform(post("/account/password").session(session).with(csrf()).param("lang", "en")
 			.param("currentPassword", TestUsers.PASSWORD)
 			.param("newPassword", "Xinjiang@2023")

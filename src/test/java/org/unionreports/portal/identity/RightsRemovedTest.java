@@ -21,6 +21,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.unionreports.portal.MockMvcSteps.signedIn;
 
 /**
  * Issue 17, finding 4: rights end when they are removed, not at the next sign-in. The rule at an address
@@ -42,13 +43,6 @@ class RightsRemovedTest {
 	@Autowired
 	SecurityLog securityLog;
 
-	private MockHttpSession signIn(String username, String password) throws Exception {
-		MockHttpSession session = new MockHttpSession();
-		this.mvc.perform(post("/login").session(session).with(csrf()).param("username", username)
-			.param("password", password)).andExpect(redirectedUrl("/"));
-		return session;
-	}
-
 	private Long idOf(String username) {
 		return this.jdbc.sql("select id from app_user where username = :u").param("u", username).query(Long.class).single();
 	}
@@ -67,7 +61,7 @@ class RightsRemovedTest {
 	@Test
 	void aDemotedAdministratorsOpenSessionNoLongerReadsTheSecurityEvents() throws Exception {
 		this.users.ensure("rr-admin-demoted", Role.ADMIN, "000000");
-		MockHttpSession session = signIn("rr-admin-demoted", TestUsers.PASSWORD);
+		MockHttpSession session = signedIn(this.mvc, "rr-admin-demoted", TestUsers.PASSWORD);
 		this.mvc.perform(get("/admin/security-events").session(session)).andExpect(status().isOk());
 		// Demoted behind the service's back, so that the session is not ended: the rule itself must read
 		// the role as it is now, not as the session remembers it from the sign-in.
@@ -89,7 +83,7 @@ class RightsRemovedTest {
 	@Test
 	void disablingChangingTheRoleOrRegionsOrResettingThePasswordEndsTheUsersOpenSessions() throws Exception {
 		this.users.ensure("rr-admin", Role.ADMIN, "000000");
-		MockHttpSession admin = signIn("rr-admin", TestUsers.PASSWORD);
+		MockHttpSession admin = signedIn(this.mvc, "rr-admin", TestUsers.PASSWORD);
 		String[][] changes = { { "/admin/users/{id}", "role", "LEADER", "regionCodes", "610100" },
 				{ "/admin/users/{id}", "role", "LEADER", "regionCodes", "610000" },
 				{ "/admin/users/{id}/password", "password", "Copper-lantern-Meadow-77" },
@@ -98,7 +92,7 @@ class RightsRemovedTest {
 			String[] change = changes[n];
 			String username = "rr-staff-" + n;
 			this.users.ensure(username, Role.STAFF, "610100");
-			MockHttpSession user = signIn(username, TestUsers.PASSWORD);
+			MockHttpSession user = signedIn(this.mvc, username, TestUsers.PASSWORD);
 			account(user).andExpect(status().isOk());
 			assertThat(sessionsOf(username)).isEqualTo(1);
 
@@ -117,8 +111,8 @@ class RightsRemovedTest {
 	@Test
 	void changingOnesOwnPasswordEndsOnesOtherSessionsButNotThisOne() throws Exception {
 		this.users.ensure("rr-self", Role.STAFF, "610100");
-		MockHttpSession here = signIn("rr-self", TestUsers.PASSWORD);
-		MockHttpSession elsewhere = signIn("rr-self", TestUsers.PASSWORD);
+		MockHttpSession here = signedIn(this.mvc, "rr-self", TestUsers.PASSWORD);
+		MockHttpSession elsewhere = signedIn(this.mvc, "rr-self", TestUsers.PASSWORD);
 		assertThat(sessionsOf("rr-self")).isEqualTo(2);
 
 		this.mvc.perform(post("/account/password").session(here).with(csrf())

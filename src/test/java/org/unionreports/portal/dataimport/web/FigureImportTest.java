@@ -38,6 +38,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.unionreports.portal.MockMvcSteps.newDraft;
 
 /** Importing figure files through the API and the browser: all or nothing, idempotent, any encoding. */
 @PortalTest
@@ -61,18 +62,6 @@ class FigureImportTest {
 		this.users.ensure(STAFF, Role.STAFF, "610000");
 	}
 
-	/** A fresh draft report of 西安市 for a year nobody else uses. */
-	private long draft() throws Exception {
-		String body = this.mvc.perform(post("/api/reports").with(httpBasic(STAFF, TestUsers.PASSWORD))
-			.contentType("application/json")
-			.content("{\"regionCode\":\"610100\",\"periodStart\":" + (nextYear++) + ",\"title\":\"导入\"}"))
-			.andExpect(status().isCreated())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		return Long.parseLong(body.replaceAll("\\D", ""));
-	}
-
 	private static byte[] seed(String name) throws IOException {
 		try (InputStream in = new ClassPathResource("seeds/" + name + ".figures.csv").getInputStream()) {
 			return in.readAllBytes();
@@ -92,7 +81,7 @@ class FigureImportTest {
 	@ParameterizedTest(name = "{0} imports as it is through the API with all its {1} rows")
 	@CsvSource({ "xinjiang-2018-2023, 54", "zhenjiang-xinqu-2022, 26", "xian-2018-2023, 55" })
 	void eachSeedImportsThroughTheApi(String seed, int rows) throws Exception {
-		long report = draft();
+		long report = newDraft(this.mvc, STAFF, "610100", nextYear++, "导入");
 		this.mvc.perform(post("/api/reports/{id}/figures/import", report).with(httpBasic(STAFF, TestUsers.PASSWORD))
 			.contentType("text/csv").content(seed(seed)))
 			.andExpect(status().isOk())
@@ -105,7 +94,7 @@ class FigureImportTest {
 	@ParameterizedTest(name = "{0} imports through the browser upload with all its {1} rows")
 	@CsvSource({ "xinjiang-2018-2023, 54", "zhenjiang-xinqu-2022, 26", "xian-2018-2023, 55" })
 	void eachSeedImportsThroughTheBrowser(String seed, int rows) throws Exception {
-		long report = draft();
+		long report = newDraft(this.mvc, STAFF, "610100", nextYear++, "导入");
 		MockHttpSession session = new MockHttpSession();
 		this.mvc.perform(post("/login").session(session).with(csrf()).param("username", STAFF)
 			.param("password", TestUsers.PASSWORD));
@@ -131,7 +120,7 @@ class FigureImportTest {
 
 	@Test
 	void aDryRunWritesNothing() throws Exception {
-		long report = draft();
+		long report = newDraft(this.mvc, STAFF, "610100", nextYear++, "导入");
 		this.mvc.perform(post("/api/reports/{id}/figures/import", report).param("dryRun", "true")
 			.with(httpBasic(STAFF, TestUsers.PASSWORD)).contentType("text/csv").content(seed("xian-2018-2023")))
 			.andExpect(status().isOk())
@@ -142,7 +131,7 @@ class FigureImportTest {
 
 	@Test
 	void oneBadRowAndNothingIsWrittenWithThatRowReported() throws Exception {
-		long report = draft();
+		long report = newDraft(this.mvc, STAFF, "610100", nextYear++, "导入");
 		String file = new String(seed("zhenjiang-xinqu-2022"), StandardCharsets.UTF_8)
 			.replace("8.9万,89000,元", "8.9万,8.9.000,元");
 		this.mvc.perform(post("/api/reports/{id}/figures/import", report).with(httpBasic(STAFF, TestUsers.PASSWORD))
@@ -158,7 +147,7 @@ class FigureImportTest {
 
 	@Test
 	void importingTheSameFileTwiceChangesNothing() throws Exception {
-		long report = draft();
+		long report = newDraft(this.mvc, STAFF, "610100", nextYear++, "导入");
 		for (int time = 0; time < 2; time++) {
 			this.mvc.perform(post("/api/reports/{id}/figures/import", report).with(httpBasic(STAFF, TestUsers.PASSWORD))
 				.contentType("text/csv").content(seed("xinjiang-2018-2023"))).andExpect(status().isOk());
@@ -176,7 +165,7 @@ class FigureImportTest {
 
 	@Test
 	void aReimportAfterCorrectionsReplacesWhatItNames() throws Exception {
-		long report = draft();
+		long report = newDraft(this.mvc, STAFF, "610100", nextYear++, "导入");
 		this.mvc.perform(post("/api/reports/{id}/figures/import", report).with(httpBasic(STAFF, TestUsers.PASSWORD))
 			.contentType("text/csv").content(seed("xian-2018-2023")));
 		byte[] corrected = "metric_zh,unit,value,period\n工会会员数,人,226.1万,2018-2022\n".getBytes(StandardCharsets.UTF_8);
@@ -189,7 +178,7 @@ class FigureImportTest {
 
 	@Test
 	void aFileThatGivesOneFigureTwiceKeepsBothValuesAndStoresAWordForWordRepeatOnce() throws Exception {
-		long report = draft();
+		long report = newDraft(this.mvc, STAFF, "610100", nextYear++, "导入");
 		byte[] file = ("metric_zh,unit,value\n工会会员数,人,100\n帮扶资金,元,5万\n工会会员数,人,120\n帮扶资金,元,5万\n")
 			.getBytes(StandardCharsets.UTF_8);
 		// Two values of one figure are two facts the file states: neither replaces the other, and which one is
@@ -209,7 +198,7 @@ class FigureImportTest {
 
 	@Test
 	void aFileIsCheckedByTheSameRulesAsTheGrid() throws Exception {
-		long report = draft();
+		long report = newDraft(this.mvc, STAFF, "610100", nextYear++, "导入");
 		byte[] file = "metric_zh,unit,value\n工会会员数,人,100\n新就业形态劳动者会员数,人,150\n某比例,%,130\n"
 			.getBytes(StandardCharsets.UTF_8);
 		this.mvc.perform(post("/api/reports/{id}/figures/import", report).param("lang", "en")
@@ -225,8 +214,8 @@ class FigureImportTest {
 
 	@Test
 	void aGb18030FileReadsTheSameAsItsUtf8Twin() throws Exception {
-		long utf8 = draft();
-		long gb = draft();
+		long utf8 = newDraft(this.mvc, STAFF, "610100", nextYear++, "导入");
+		long gb = newDraft(this.mvc, STAFF, "610100", nextYear++, "导入");
 		byte[] original = seed("zhenjiang-xinqu-2022");
 		byte[] gb18030 = new String(original, StandardCharsets.UTF_8).getBytes(Charset.forName("GB18030"));
 		this.mvc.perform(post("/api/reports/{id}/figures/import", utf8).with(httpBasic(STAFF, TestUsers.PASSWORD))
@@ -247,7 +236,7 @@ class FigureImportTest {
 
 	@Test
 	void anExcelFileImportsThroughTheMultipartApi() throws Exception {
-		long report = draft();
+		long report = newDraft(this.mvc, STAFF, "610100", nextYear++, "导入");
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
 			Sheet sheet = workbook.createSheet("figures");
@@ -285,7 +274,7 @@ class FigureImportTest {
 			.andReturn().getResponse().getContentAsByteArray();
 		assertThat(csv).startsWith(0xEF, 0xBB, 0xBF);
 		for (byte[] file : List.of(csv, xlsx)) {
-			this.mvc.perform(post("/api/reports/{id}/figures/import", draft()).param("dryRun", "true")
+			this.mvc.perform(post("/api/reports/{id}/figures/import", newDraft(this.mvc, STAFF, "610100", nextYear++, "导入")).param("dryRun", "true")
 				.with(httpBasic(STAFF, TestUsers.PASSWORD)).contentType("application/octet-stream").content(file))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.accepted").value(2));

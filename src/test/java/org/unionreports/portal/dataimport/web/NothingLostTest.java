@@ -27,6 +27,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.unionreports.portal.MockMvcSteps.newDraft;
 
 /**
  * Every figure a save is given is stored, or listed with the reason it was not: two different facts that
@@ -59,7 +60,7 @@ class NothingLostTest {
 
 	@Test
 	void twoFactsOfOneMetricInOneFileAreBothStoredAndTheConflictIsReported() throws Exception {
-		long report = draft();
+		long report = newDraft(this.mvc, STAFF, "610300", nextYear++, "宝鸡");
 		String csv = HEADER + "组织建设,会员总数达到4.2万人,4.2万,42000,人,exact,会员总数,,stock,\n"
 				+ "组织建设,全市工会会员45000人,45000,45000,人,exact,工会会员,,stock,\n";
 
@@ -83,7 +84,7 @@ class NothingLostTest {
 
 	@Test
 	void theBrowsersDryRunShowsTheConflictBeforeAnythingIsStored() throws Exception {
-		long report = draft();
+		long report = newDraft(this.mvc, STAFF, "610300", nextYear++, "宝鸡");
 		MockHttpSession session = new MockHttpSession();
 		this.mvc.perform(post("/login").session(session).with(csrf()).param("username", STAFF)
 			.param("password", TestUsers.PASSWORD));
@@ -102,7 +103,7 @@ class NothingLostTest {
 
 	@Test
 	void aReportIsNotSubmittedUntilStaffSayWhichFigureIsTheReportsValue() throws Exception {
-		long report = draft();
+		long report = newDraft(this.mvc, STAFF, "610300", nextYear++, "宝鸡");
 		importCsv(report, HEADER + "组织建设,会员总数达到4.2万人,4.2万,42000,人,exact,会员总数,,stock,\n"
 				+ "组织建设,全市工会会员45000人,45000,45000,人,exact,工会会员,,stock,\n", false, 200);
 		this.mvc.perform(post("/api/reports/{id}/submit", report).with(httpBasic(STAFF, TestUsers.PASSWORD)))
@@ -137,7 +138,7 @@ class NothingLostTest {
 
 	@Test
 	void aCountPrintedWithAFractionImportsAsPrintedWithItsNoteAndIsRefusedWithoutOne() throws Exception {
-		long report = draft();
+		long report = newDraft(this.mvc, STAFF, "610300", nextYear++, "宝鸡");
 		String without = HEADER + "帮扶服务,慰问职工等8.6余人次,8.6余,8.6,人次,余,慰问职工人次,,flow,\n";
 		String refused = importCsv(report, without, false, 422);
 		assertThat(JsonPath.<List<Integer>>read(refused, "$.errors[*].line")).containsExactly(2);
@@ -161,7 +162,7 @@ class NothingLostTest {
 
 	@Test
 	void aFigureFromATextThatNeedsAnExplanationIsStoredAndWaitsForItBeforeSubmission() throws Exception {
-		long report = draft();
+		long report = newDraft(this.mvc, STAFF, "610300", nextYear++, "宝鸡");
 		String answer = text(report, "走访慰问困难职工等8.6余人次。", false);
 		assertThat(JsonPath.<Integer>read(answer, "$.counts.stored")).isEqualTo(1);
 		assertThat(JsonPath.<List<Object>>read(answer, "$.needExplanation")).hasSize(1);
@@ -185,7 +186,7 @@ class NothingLostTest {
 
 	@Test
 	void aTextThatStatesOneFactTwiceStoresItOnceAndSaysWhyTheOtherWasNotStored() throws Exception {
-		long report = draft();
+		long report = newDraft(this.mvc, STAFF, "610300", nextYear++, "宝鸡");
 		String text = "五年来，累计筹集帮扶资金3200余万元。\n\n各级工会累计筹集帮扶资金3200余万元，帮扶困难职工1.2万户次。";
 		String dryRun = text(report, text, true);
 		assertThat(figureCount(report)).as("a dry run stores nothing").isZero();
@@ -205,7 +206,7 @@ class NothingLostTest {
 
 	@Test
 	void aTextOverTheLimitIsAnswered413AndNothingIsStored() throws Exception {
-		long report = draft();
+		long report = newDraft(this.mvc, STAFF, "610300", nextYear++, "宝鸡");
 		String text = "举办职工技能培训班12期，培训职工3400人次。".repeat(60_000); // about 3.6 MB
 		this.mvc
 			.perform(post("/api/reports/{id}/text", report).with(httpBasic(STAFF, TestUsers.PASSWORD))
@@ -217,7 +218,7 @@ class NothingLostTest {
 
 	@Test
 	void twoFiguresThatSwapTheirMetricsOnAReimportAreBothStored() throws Exception {
-		long report = draft();
+		long report = newDraft(this.mvc, STAFF, "610300", nextYear++, "宝鸡");
 		String header = "metric_key,metric_zh,unit,value\n";
 		importCsv(report, header + "members,会员总数,人,100\nnew_members,新发展会员,人,10\n", false, 200);
 		// The index that keeps one figure per metric is checked row by row: the swap must not collide with itself.
@@ -229,7 +230,7 @@ class NothingLostTest {
 
 	@Test
 	void aSubjectGivenAgainBesideTheFigureItNamesIsAddedNotWrittenOverIt() throws Exception {
-		long report = draft();
+		long report = newDraft(this.mvc, STAFF, "610300", nextYear++, "宝鸡");
 		String header = "metric_key,metric_zh,unit,value\n";
 		importCsv(report, header + "members,工会会员数,人,100\n", false, 200);
 		// 会员总数 describes the figure the grid or an older import stored under the metric's own name; the next
@@ -244,7 +245,7 @@ class NothingLostTest {
 
 	@Test
 	void aTextThatDropsOneOfTwoValuesOfASubjectLeavesTheOtherAlone() throws Exception {
-		long report = draft();
+		long report = newDraft(this.mvc, STAFF, "610300", nextYear++, "宝鸡");
 		String header = "metric_zh,unit,value\n";
 		importCsv(report, header + "慰问职工,人次,1\n慰问职工,人次,2\n", false, 200);
 		String again = importCsv(report, header + "慰问职工,人次,2\n", false, 200);
@@ -253,17 +254,6 @@ class NothingLostTest {
 			.param(report)
 			.query(java.math.BigDecimal.class)
 			.list()).extracting(java.math.BigDecimal::intValue).containsExactly(1, 2);
-	}
-
-	private long draft() throws Exception {
-		String body = this.mvc.perform(post("/api/reports").with(httpBasic(STAFF, TestUsers.PASSWORD))
-			.contentType("application/json")
-			.content("{\"regionCode\":\"610300\",\"periodStart\":" + (nextYear++) + ",\"title\":\"宝鸡\"}"))
-			.andExpect(status().isCreated())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		return Long.parseLong(body.replaceAll("\\D", ""));
 	}
 
 	private String importCsv(long report, String csv, boolean dryRun, int expected) throws Exception {

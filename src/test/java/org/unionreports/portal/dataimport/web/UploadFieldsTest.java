@@ -20,6 +20,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.unionreports.portal.MockMvcSteps.newDraft;
 
 /**
  * Issue 17, finding 8: a 300-character file name, a NUL in a file name and a long encoding name gave 500
@@ -46,16 +47,6 @@ class UploadFieldsTest {
 		this.users.ensure(STAFF, Role.STAFF, "610000");
 	}
 
-	private long draft() throws Exception {
-		String body = this.mvc.perform(post("/api/reports").with(httpBasic(STAFF, TestUsers.PASSWORD))
-			.contentType("application/json")
-			.content("{\"regionCode\":\"610100\",\"periodStart\":" + (nextYear++) + ",\"title\":\"上传字段\"}"))
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		return Long.parseLong(body.replaceAll("\\D", ""));
-	}
-
 	private MockHttpServletResponse api(long report, String filename, String encoding) throws Exception {
 		return this.mvc.perform(multipart("/api/reports/{id}/figures/import", report)
 			.file(new MockMultipartFile("file", filename, "text/csv", CSV))
@@ -65,7 +56,7 @@ class UploadFieldsTest {
 
 	@Test
 	void theApiNamesTheFieldOfAnOverLongOrControlCharacterFileNameAndABadEncoding() throws Exception {
-		long report = draft();
+		long report = newDraft(this.mvc, STAFF, "610100", nextYear++, "上传字段");
 		String[][] cases = { { "a".repeat(296) + ".csv", "auto", "filename" },
 				{ "figures\u0000.csv", "auto", "filename" }, { "figures.csv", "x".repeat(200), "encoding" },
 				{ "figures.csv", "UTF-8\u0000", "encoding" } };
@@ -88,7 +79,7 @@ class UploadFieldsTest {
 
 	@Test
 	void theFormShowsTheProblemAtTheFieldAndKeepsTheChosenEncoding() throws Exception {
-		long report = draft();
+		long report = newDraft(this.mvc, STAFF, "610100", nextYear++, "上传字段");
 		MockHttpSession session = new MockHttpSession();
 		this.mvc.perform(post("/login").session(session).with(csrf()).param("username", STAFF)
 			.param("password", TestUsers.PASSWORD));

@@ -33,6 +33,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.unionreports.portal.MockMvcSteps.newDraft;
+import static org.unionreports.portal.MockMvcSteps.signedIn;
 
 /**
  * Issue 17, finding 6: the figures of a published report change only when a leader in scope approves the
@@ -79,23 +81,12 @@ class RevisionApprovalTest {
 
 	/** A report of 西安市 for a year no other test uses, with its figures, published. */
 	private long published() throws Exception {
-		long id = draft();
+		long id = newDraft(this.mvc, STAFF, "610100", nextYear++, "修订测试");
 		this.mvc.perform(importCsv(id, CSV)).andExpect(status().isOk());
 		this.mvc.perform(post("/api/reports/{id}/submit", id).with(as(STAFF))).andExpect(status().isOk());
 		this.mvc.perform(post("/api/reports/{id}/approve", id).with(as(LEADER))).andExpect(status().isOk());
 		this.mvc.perform(post("/api/reports/{id}/publish", id).with(as(LEADER))).andExpect(status().isOk());
 		return id;
-	}
-
-	private long draft() throws Exception {
-		String body = this.mvc.perform(post("/api/reports").with(as(STAFF))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"regionCode\":\"610100\",\"periodStart\":" + (nextYear++) + ",\"title\":\"修订测试\"}"))
-			.andExpect(status().isCreated())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		return this.json.readTree(body).get("id").asLong();
 	}
 
 	private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder importCsv(long id, String csv) {
@@ -124,13 +115,6 @@ class RevisionApprovalTest {
 			.single();
 	}
 
-	private MockHttpSession signIn(String username) throws Exception {
-		MockHttpSession session = new MockHttpSession();
-		this.mvc.perform(post("/login").session(session).with(csrf()).param("username", username)
-			.param("password", TestUsers.PASSWORD)).andExpect(redirectedUrl("/"));
-		return session;
-	}
-
 	@Test
 	void anImportIntoAPublishedReportWaitsForALeaderAndThenShowsAsARevision() throws Exception {
 		long id = published();
@@ -156,13 +140,13 @@ class RevisionApprovalTest {
 			.andExpect(jsonPath("$.proposedBy").value(STAFF));
 
 		// The author sees what waits; the leader sees it in the queue.
-		this.mvc.perform(get("/staff/reports/{id}", id).session(signIn(STAFF)))
+		this.mvc.perform(get("/staff/reports/{id}", id).session(signedIn(this.mvc, STAFF)))
 			.andExpect(content().string(containsString("id=\"revision-1\"")))
 			.andExpect(content().string(containsString("待审核")))
 			.andExpect(content().string(containsString("统计口径更正")))
 			.andExpect(content().string(containsString("436万人")))
 			.andExpect(content().string(not(containsString("审核通过修订"))));
-		MockHttpSession leader = signIn(LEADER);
+		MockHttpSession leader = signedIn(this.mvc, LEADER);
 		this.mvc.perform(get("/staff").session(leader))
 			.andExpect(content().string(containsString("id=\"revision-queue\"")))
 			.andExpect(content().string(containsString("/staff/reports/" + id + "#revision-1")));
@@ -206,7 +190,7 @@ class RevisionApprovalTest {
 
 		assertThat(publicValue(id, "members")).isEqualByComparingTo("4350000");
 		this.mvc.perform(get("/reports/{id}", id)).andExpect(content().string(not(containsString("436万人"))));
-		this.mvc.perform(get("/staff/reports/{id}", id).session(signIn(STAFF)))
+		this.mvc.perform(get("/staff/reports/{id}", id).session(signedIn(this.mvc, STAFF)))
 			.andExpect(content().string(containsString("已退回")))
 			.andExpect(content().string(containsString("请附上统计局的更正文件")));
 		this.mvc.perform(post("/api/reports/{id}/revisions/1/approve", id).with(as(LEADER)))
@@ -232,10 +216,10 @@ class RevisionApprovalTest {
 		this.mvc.perform(post("/api/reports/{id}/revisions/1/return", id).with(as(OTHER_LEADER))
 			.contentType(MediaType.APPLICATION_JSON).content("{\"comment\":\"别的地区\"}"))
 			.andExpect(status().isForbidden());
-		MockHttpSession staff = signIn(STAFF);
+		MockHttpSession staff = signedIn(this.mvc, STAFF);
 		this.mvc.perform(post("/staff/reports/{id}/revisions/1/approve", id).session(staff).with(csrf()))
 			.andExpect(status().isForbidden());
-		this.mvc.perform(get("/staff").session(signIn(OTHER_LEADER)))
+		this.mvc.perform(get("/staff").session(signedIn(this.mvc, OTHER_LEADER)))
 			.andExpect(content().string(not(containsString("/staff/reports/" + id + "#revision-1"))));
 		assertThat(revisionStatus(id, 1)).isEqualTo("PENDING");
 		assertThat(publicValue(id, "members")).isEqualByComparingTo("4350000");
@@ -283,7 +267,7 @@ class RevisionApprovalTest {
 	@Test
 	void theFigureFormOnAPublishedReportProposesARevisionToo() throws Exception {
 		long id = published();
-		MockHttpSession staff = signIn(STAFF);
+		MockHttpSession staff = signedIn(this.mvc, STAFF);
 		var grid = this.mvc.perform(get("/staff/reports/{id}/figures", id).session(staff)).andExpect(status().isOk())
 			.andReturn();
 		FigureGridForm form = (FigureGridForm) grid.getModelAndView().getModel().get("form");
@@ -298,7 +282,7 @@ class RevisionApprovalTest {
 		assertThat(revisionStatus(id, 1)).isEqualTo("PENDING");
 		assertThat(publicValue(id, "members")).isEqualByComparingTo("4350000");
 
-		MockHttpSession leader = signIn(LEADER);
+		MockHttpSession leader = signedIn(this.mvc, LEADER);
 		this.mvc.perform(post("/staff/reports/{id}/revisions/1/approve", id).session(leader).with(csrf()))
 			.andExpect(redirectedUrl("/staff/reports/" + id));
 		assertThat(revisionStatus(id, 1)).isEqualTo("APPROVED");
@@ -309,7 +293,7 @@ class RevisionApprovalTest {
 	@Test
 	void theSectionsOfAPublishedReportChangeOnlyWhenALeaderApprovesToo() throws Exception {
 		long id = published();
-		MockHttpSession staff = signIn(STAFF);
+		MockHttpSession staff = signedIn(this.mvc, STAFF);
 		var editor = this.mvc.perform(get("/staff/reports/{id}/sections", id).session(staff)).andExpect(status().isOk())
 			.andReturn();
 		SectionsForm form = (SectionsForm) editor.getModelAndView().getModel().get("form");
@@ -337,7 +321,7 @@ class RevisionApprovalTest {
 
 	@Test
 	void aDraftStillTakesItsFiguresAtOnce() throws Exception {
-		long id = draft();
+		long id = newDraft(this.mvc, STAFF, "610100", nextYear++, "修订测试");
 		this.mvc.perform(importCsv(id, CSV)).andExpect(status().isOk()).andExpect(jsonPath("$.written").value(true));
 		this.mvc.perform(importCsv(id, REVISED)).andExpect(status().isOk());
 		assertThat(this.jdbc.sql("select count(*) from report_revision where report_id = :id").param("id", id)

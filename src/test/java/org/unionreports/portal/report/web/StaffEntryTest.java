@@ -28,6 +28,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.unionreports.portal.MockMvcSteps.signedIn;
 
 /**
  * Staff enter a report in the browser: the figure grid in Chinese notation, validation that keeps what was
@@ -52,20 +53,13 @@ class StaffEntryTest {
 	MockHttpSession leader;
 
 	@BeforeEach
-	void signIn() throws Exception {
+	void signInTheUsers() throws Exception {
 		this.users.ensure("se-staff", Role.STAFF, "610100");
 		this.users.ensure("se-staff-2", Role.STAFF, "610000");
 		this.users.ensure("se-leader", Role.LEADER, "610000");
-		this.staff = signIn("se-staff");
-		this.otherStaff = signIn("se-staff-2");
-		this.leader = signIn("se-leader");
-	}
-
-	private MockHttpSession signIn(String username) throws Exception {
-		MockHttpSession session = new MockHttpSession();
-		this.mvc.perform(post("/login").session(session).with(csrf()).param("username", username)
-			.param("password", TestUsers.PASSWORD)).andExpect(redirectedUrl("/"));
-		return session;
+		this.staff = signedIn(this.mvc, "se-staff");
+		this.otherStaff = signedIn(this.mvc, "se-staff-2");
+		this.leader = signedIn(this.mvc, "se-leader");
 	}
 
 	/** Creates a draft of 西安市 for a year no other test uses. */
