@@ -1,6 +1,5 @@
 package org.unionreports.portal.report;
 
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -21,13 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import org.unionreports.portal.identity.Access;
 import org.unionreports.portal.identity.Role;
-import org.unionreports.portal.metric.Family;
 import org.unionreports.portal.metric.MetricCatalogue;
-import org.unionreports.portal.metric.MetricKind;
-import org.unionreports.portal.shared.Amount;
 import org.unionreports.portal.shared.NotFoundException;
 import org.unionreports.portal.shared.Period;
-import org.unionreports.portal.shared.Qualifier;
 
 /**
  * Revisions of a published report — its figures or its sections — which wait for a leader (DOMAIN.md: a correction after
@@ -126,7 +121,7 @@ public class ReportRevisions {
 	@PreAuthorize("@reportAccess.canEdit(#reportId)")
 	public Proposed propose(Long reportId, String reason, List<FigureInput> inputs, List<Long> removed) {
 		String why = checked("reason", reason, "report.revisionReasonRequired");
-		return propose(reportId, why, Payload.of(inputs, removed), null);
+		return propose(reportId, why, RevisionPayload.of(inputs, removed), null);
 	}
 
 	/**
@@ -138,10 +133,10 @@ public class ReportRevisions {
 	@PreAuthorize("@reportAccess.canEdit(#reportId)")
 	public Proposed proposeSections(Long reportId, String reason, Edit edit, List<ReportEntry.SectionEdit> wanted) {
 		String why = checked("reason", reason, "report.revisionReasonRequired");
-		return propose(reportId, why, Payload.ofSections(wanted), edit);
+		return propose(reportId, why, RevisionPayload.ofSections(wanted), edit);
 	}
 
-	private Proposed propose(Long reportId, String why, Payload payload, Edit edit) {
+	private Proposed propose(Long reportId, String why, RevisionPayload payload, Edit edit) {
 		Preview rehearsed = this.transactions.execute(status -> {
 			status.setRollbackOnly();
 			Report report = lockPublished(reportId);
@@ -184,11 +179,11 @@ public class ReportRevisions {
 	}
 
 	/** Writes what a revision holds, recorded under the revision (none: a rehearsal), and says what changed. */
-	private Preview apply(Report report, Payload payload, Long revision) {
+	private Preview apply(Report report, RevisionPayload payload, Long revision) {
 		long last = this.history.lastChangeId(report.getId());
 		StoreResult stored = null;
 		if (payload.sections() != null) {
-			this.writes.sections(report, payload.sections().stream().map(SectionItem::edit).toList(), revision);
+			this.writes.sections(report, payload.sections().stream().map(RevisionPayload.SectionItem::edit).toList(), revision);
 		}
 		if (payload.figures() != null && !payload.figures().isEmpty()) {
 			stored = this.writes.store(report, payload.inputs(this.catalogue), revision);
@@ -219,7 +214,7 @@ public class ReportRevisions {
 	private Preview rehearse(Long reportId, List<FigureInput> inputs, List<Long> removed) {
 		return this.transactions.execute(status -> {
 			status.setRollbackOnly();
-			return apply(lockPublished(reportId), Payload.of(inputs, removed), null);
+			return apply(lockPublished(reportId), RevisionPayload.of(inputs, removed), null);
 		});
 	}
 
@@ -233,7 +228,7 @@ public class ReportRevisions {
 		return this.transactions.execute(status -> {
 			Report report = this.reports.findForChange(reportId).orElseThrow(() -> new ReportNotFoundException(reportId));
 			Revision revision = waiting(reportId, number);
-			apply(report, this.json.readValue(proposalOf(revision.id()), Payload.class), revision.id());
+			apply(report, this.json.readValue(proposalOf(revision.id()), RevisionPayload.class), revision.id());
 			decide(revision, "APPROVED", null);
 			return load(reportId, number, false).orElseThrow();
 		});
@@ -378,74 +373,6 @@ public class ReportRevisions {
 				rs.getString("actor"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("reason"),
 				rs.getString("decided_by"), decided == null ? null : decided.toInstant(), rs.getString("decision_comment"),
 				List.copyOf(changes));
-	}
-
-	/**
-	 * What a proposal would write, kept as JSON until a leader decides: each figure as given and the figures
-	 * removed, or the sections as the editor sent them (null for a revision of figures).
-	 */
-	record Payload(List<Item> figures, List<Long> removed, List<SectionItem> sections) {
-
-		static Payload of(List<FigureInput> inputs, List<Long> removed) {
-			return new Payload(inputs.stream().map(Item::of).toList(), removed == null ? List.of() : List.copyOf(removed),
-					null);
-		}
-
-		static Payload ofSections(List<ReportEntry.SectionEdit> sections) {
-			return new Payload(List.of(), List.of(), sections.stream().map(SectionItem::of).toList());
-		}
-
-		List<FigureInput> inputs(MetricCatalogue catalogue) {
-			MetricCatalogue.Lookup metrics = catalogue.snapshot();
-			return this.figures == null ? List.of() : this.figures.stream().map(item -> item.input(metrics)).toList();
-		}
-
-	}
-
-	/** One section as the editor sent it. */
-	record SectionItem(Long id, String heading, String narrative) {
-
-		static SectionItem of(ReportEntry.SectionEdit edit) {
-			return new SectionItem(edit.id(), edit.heading(), edit.narrative());
-		}
-
-		ReportEntry.SectionEdit edit() {
-			return new ReportEntry.SectionEdit(this.id, this.heading, this.narrative);
-		}
-
-	}
-
-	/** One {@link FigureInput}, with its metric by key. */
-	record Item(String section, String metricKey, String longTailZh, String longTailEn, String family, String kind,
-			BigDecimal value, String unit, String qualifier, Integer periodStart, Integer periodEnd, boolean target,
-			String sourceText, String numberText, String note, String subject, boolean holdsMetric, String flag) {
-
-		static Item of(FigureInput input) {
-			FigureInput.LongTail longTail = input.longTail();
-			return new Item(input.sectionHeading(), input.metric() == null ? null : input.metric().getKey(),
-					longTail == null ? null : longTail.nameZh(), longTail == null ? null : longTail.nameEn(),
-					longTail == null ? null : longTail.family().code(), longTail == null ? null : longTail.kind().code(),
-					input.amount().value(), input.amount().unit(), input.amount().qualifier().code(),
-					input.period() == null ? null : input.period().firstYear(),
-					input.period() == null ? null : input.period().lastYear(), input.target(), input.sourceText(),
-					input.numberText(), input.note(), input.subject(), input.holdsMetric(),
-					input.flag() == null ? null : input.flag().code());
-		}
-
-		FigureInput input(MetricCatalogue.Lookup metrics) {
-			var metric = this.metricKey == null ? null
-					: metrics.byKey(this.metricKey)
-						.orElseThrow(() -> new IllegalStateException("the catalogue lost the metric " + this.metricKey));
-			FigureInput.LongTail longTail = this.longTailZh == null ? null
-					: new FigureInput.LongTail(this.longTailZh, this.longTailEn, Family.fromCode(this.family).orElseThrow(),
-							MetricKind.fromCode(this.kind).orElseThrow());
-			Period period = this.periodStart == null ? null : new Period(this.periodStart, this.periodEnd);
-			return new FigureInput(this.section, metric, longTail,
-					new Amount(this.value, this.unit, Qualifier.fromCode(this.qualifier).orElseThrow()), period,
-					this.target, this.sourceText, this.numberText, this.note, this.subject, this.holdsMetric,
-					FigureInput.Flag.fromCode(this.flag));
-		}
-
 	}
 
 }
