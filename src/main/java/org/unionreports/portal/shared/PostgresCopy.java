@@ -1,9 +1,8 @@
 package org.unionreports.portal.shared;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -14,6 +13,7 @@ import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
 
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -36,8 +36,13 @@ public class PostgresCopy {
 		if (rows.isEmpty()) {
 			return;
 		}
-		StringWriter csv = new StringWriter();
-		try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.POSTGRESQL_CSV)) {
+		// Streamed to the server as it is written, in 64 kB pieces: a large import never stands in memory
+		// a second time as one text.
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		try (PGCopyOutputStream out = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
+				"copy " + tableAndColumns + " from stdin (format csv)", 1 << 16);
+				CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
+						CSVFormat.POSTGRESQL_CSV)) {
 			for (Object[] row : rows) {
 				for (Object cell : row) {
 					printer.print(cell instanceof BigDecimal decimal ? decimal.toPlainString() : cell);
@@ -45,17 +50,11 @@ public class PostgresCopy {
 				printer.println();
 			}
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		Connection connection = DataSourceUtils.getConnection(this.dataSource);
-		try {
-			connection.unwrap(PGConnection.class)
-				.getCopyAPI()
-				.copyIn("copy " + tableAndColumns + " from stdin (format csv)", new StringReader(csv.toString()));
-		}
 		catch (SQLException | IOException ex) {
-			throw new IllegalStateException("could not copy rows into " + tableAndColumns + ": " + ex.getMessage(), ex);
+			// The server's refusal arrives when the copy ends, wrapped in the stream's IOException.
+			Throwable reason = ex.getCause() instanceof SQLException refused ? refused : ex;
+			throw new IllegalStateException("could not copy rows into " + tableAndColumns + ": " + reason.getMessage(),
+					reason);
 		}
 		finally {
 			DataSourceUtils.releaseConnection(connection, this.dataSource);
