@@ -28,8 +28,8 @@ import org.unionreports.portal.region.Region;
 import org.unionreports.portal.region.RegionTree;
 import org.unionreports.portal.shared.NotFoundException;
 import org.unionreports.portal.shared.Period;
-import org.unionreports.portal.system.DataCache;
-import org.unionreports.portal.system.DataChanges;
+import org.unionreports.portal.cache.DataCache;
+import org.unionreports.portal.cache.DataChanges;
 
 /**
  * What a region's dashboard shows for a period: the headline families (members, competitions, aid) as

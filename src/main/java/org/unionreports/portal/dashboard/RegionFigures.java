@@ -31,8 +31,8 @@ import org.unionreports.portal.metric.Rollup;
 import org.unionreports.portal.region.Region;
 import org.unionreports.portal.shared.Period;
 import org.unionreports.portal.shared.Qualifier;
-import org.unionreports.portal.system.DataCache;
-import org.unionreports.portal.system.DataChanges;
+import org.unionreports.portal.cache.DataCache;
+import org.unionreports.portal.cache.DataChanges;
 
 /**
  * A region's catalogue figures for one or more periods, rolled up live from the figures stored, by the

@@ -35,7 +35,7 @@ import org.unionreports.portal.shared.Amount;
 import org.unionreports.portal.shared.FigureFormat;
 import org.unionreports.portal.shared.Period;
 import org.unionreports.portal.shared.SourceWriting;
-import org.unionreports.portal.shared.web.FigureText;
+import org.unionreports.portal.web.FigureText;
 
 /**
  * Gathers what an export of a report or of a region's dashboard carries: the same figures the page shows

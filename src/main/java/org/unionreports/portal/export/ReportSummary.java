@@ -22,7 +22,7 @@ import org.unionreports.portal.report.ReportDocument;
 import org.unionreports.portal.report.ReportNotFoundException;
 import org.unionreports.portal.shared.FigureFormat;
 import org.unionreports.portal.shared.SourceWriting;
-import org.unionreports.portal.shared.web.FigureText;
+import org.unionreports.portal.web.FigureText;
 
 /**
  * A few paragraphs made from a report's figures in the register of the reports themselves

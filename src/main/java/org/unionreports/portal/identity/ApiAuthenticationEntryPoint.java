@@ -14,7 +14,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.stereotype.Component;
 
-import org.unionreports.portal.shared.DatabaseOutage;
+import org.unionreports.portal.database.DatabaseOutage;
 
 import tools.jackson.databind.json.JsonMapper;
 

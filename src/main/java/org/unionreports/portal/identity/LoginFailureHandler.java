@@ -11,7 +11,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.stereotype.Component;
 
-import org.unionreports.portal.shared.DatabaseOutage;
+import org.unionreports.portal.database.DatabaseOutage;
 
 /** Back to the login form with the reason: wrong credentials, a disabled account, or a wait after failures. */
 @Component

@@ -25,7 +25,7 @@ import org.unionreports.portal.metric.MetricKind;
 import org.unionreports.portal.shared.Amount;
 import org.unionreports.portal.shared.FigureFormat;
 import org.unionreports.portal.shared.Period;
-import org.unionreports.portal.shared.PostgresCopy;
+import org.unionreports.portal.database.PostgresCopy;
 import org.unionreports.portal.shared.Qualifier;
 
 /**

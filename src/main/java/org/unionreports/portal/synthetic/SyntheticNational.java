@@ -21,7 +21,7 @@ import org.unionreports.portal.metric.Metric;
 import org.unionreports.portal.metric.MetricCatalogue;
 import org.unionreports.portal.metric.MetricKind;
 import org.unionreports.portal.metric.Rollup;
-import org.unionreports.portal.shared.PostgresCopy;
+import org.unionreports.portal.database.PostgresCopy;
 
 /**
  * The national-scale synthetic data set of CONTRACT.md ({@code --portal.synthetic=national}): for every

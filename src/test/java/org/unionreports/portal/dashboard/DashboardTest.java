@@ -211,7 +211,7 @@ class DashboardTest {
 	}
 
 	@Autowired
-	org.unionreports.portal.system.DataChanges changes;
+	org.unionreports.portal.cache.DataChanges changes;
 
 	@Test
 	void aFailedSignInDoesNotEmptyTheCaches() throws Exception {

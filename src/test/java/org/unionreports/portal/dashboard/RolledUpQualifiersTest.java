@@ -23,6 +23,7 @@ import org.unionreports.portal.identity.Access;
 import org.unionreports.portal.region.Region;
 import org.unionreports.portal.region.RegionLevel;
 import org.unionreports.portal.region.RegionTree;
+import org.unionreports.portal.shared.Qualifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;

@@ -20,7 +20,7 @@ import org.unionreports.portal.dashboard.Comparison.Row;
 import org.unionreports.portal.dashboard.Comparison.Table;
 import org.unionreports.portal.region.Region;
 import org.unionreports.portal.region.RegionTree;
-import org.unionreports.portal.shared.web.PeriodParameter;
+import org.unionreports.portal.web.PeriodParameter;
 
 /**
  * {@code /regions/{code}/compare?with=510000,500000&period=&metric=&per=members}: regions side by side in

@@ -12,7 +12,7 @@ import org.unionreports.portal.dashboard.Dashboard;
 import org.unionreports.portal.dashboard.Dashboard.Trend;
 import org.unionreports.portal.dashboard.Dashboard.View;
 import org.unionreports.portal.shared.Period;
-import org.unionreports.portal.shared.web.PeriodParameter;
+import org.unionreports.portal.web.PeriodParameter;
 
 /**
  * {@code /regions/{code}/embed?metric=members}: one headline metric of a region, its trend as a chart and

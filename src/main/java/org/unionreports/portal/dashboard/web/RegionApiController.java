@@ -23,7 +23,7 @@ import org.unionreports.portal.report.ReportCatalogue;
 import org.unionreports.portal.shared.NotFoundException;
 import org.unionreports.portal.shared.Period;
 import org.unionreports.portal.shared.Qualifier;
-import org.unionreports.portal.shared.web.PeriodParameter;
+import org.unionreports.portal.web.PeriodParameter;
 
 /** The public region API of CONTRACT.md: the tree and each region's published reports. */
 @RestController

@@ -30,8 +30,8 @@ import org.unionreports.portal.dashboard.Dashboard.View;
 import org.unionreports.portal.dashboard.RegionFigures.SubRegionValue;
 import org.unionreports.portal.shared.NotFoundException;
 import org.unionreports.portal.shared.Period;
-import org.unionreports.portal.shared.web.PeriodParameter;
-import org.unionreports.portal.shared.web.PublicAddress;
+import org.unionreports.portal.web.PeriodParameter;
+import org.unionreports.portal.web.PublicAddress;
 import org.unionreports.portal.shared.SpreadsheetText;
 
 /**

@@ -14,7 +14,7 @@ import org.unionreports.portal.region.Region;
 import org.unionreports.portal.region.RegionTree;
 import org.unionreports.portal.shared.NotFoundException;
 import org.unionreports.portal.shared.Period;
-import org.unionreports.portal.shared.web.PeriodParameter;
+import org.unionreports.portal.web.PeriodParameter;
 
 /**
  * {@code /regions/{code}/workings?metric=&period=}: how one rolled-up number on a dashboard was made — the

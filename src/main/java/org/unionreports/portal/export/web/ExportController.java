@@ -21,8 +21,8 @@ import org.unionreports.portal.export.Exports;
 import org.unionreports.portal.export.PdfExport;
 import org.unionreports.portal.export.ReportSummary;
 import org.unionreports.portal.export.XlsxExport;
-import org.unionreports.portal.shared.web.PeriodParameter;
-import org.unionreports.portal.shared.web.PublicAddress;
+import org.unionreports.portal.web.PeriodParameter;
+import org.unionreports.portal.web.PublicAddress;
 
 /**
  * The exports of CONTRACT.md: {@code /reports/{id}/export.csv|.xlsx|.pdf} and

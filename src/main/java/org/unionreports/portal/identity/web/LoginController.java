@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import org.unionreports.portal.identity.LoginPage;
-import org.unionreports.portal.shared.web.FigureText;
+import org.unionreports.portal.web.FigureText;
 
 @Controller
 class LoginController {

@@ -1,0 +1,61 @@
+package org.unionreports.portal.startup;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import org.unionreports.portal.dataimport.DemoReports;
+import org.unionreports.portal.identity.Access;
+import org.unionreports.portal.identity.FirstAdministrator;
+import org.unionreports.portal.region.RegionLoader;
+import org.unionreports.portal.synthetic.SyntheticNational;
+
+/**
+ * On an empty database: the regions, the first administrator, then the demo reports (unless
+ * {@code portal.demo-data=false}) or, with {@code portal.synthetic=national}, the national-scale synthetic
+ * data set in their place, loaded with the rights of the system. This runs once every bean is
+ * ready and before the web server takes its first request, so nobody sees a portal without its regions.
+ */
+@Component
+class InitialData implements SmartInitializingSingleton {
+
+	private final RegionLoader regions;
+
+	private final FirstAdministrator administrator;
+
+	private final DemoReports demoReports;
+
+	private final SyntheticNational synthetic;
+
+	private final boolean demoData;
+
+	private final String syntheticSet;
+
+	InitialData(RegionLoader regions, FirstAdministrator administrator, DemoReports demoReports,
+			SyntheticNational synthetic, @Value("${portal.demo-data:true}") boolean demoData,
+			@Value("${portal.synthetic:}") String syntheticSet) {
+		this.regions = regions;
+		this.administrator = administrator;
+		this.demoReports = demoReports;
+		this.synthetic = synthetic;
+		this.demoData = demoData;
+		this.syntheticSet = syntheticSet.strip();
+		if (!this.syntheticSet.isEmpty() && !"national".equals(this.syntheticSet)) {
+			throw new IllegalArgumentException(
+					"portal.synthetic knows one data set, national; it was set to '" + this.syntheticSet + "'");
+		}
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		this.regions.loadIfEmpty();
+		this.administrator.createIfNeeded();
+		if ("national".equals(this.syntheticSet)) {
+			Access.asSystem(this.synthetic::loadIfEmpty);
+		}
+		else if (this.demoData) {
+			Access.asSystem(this.demoReports::loadIfEmpty);
+		}
+	}
+
+}

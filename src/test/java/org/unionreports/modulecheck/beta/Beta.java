@@ -1,0 +1,6 @@
+package org.unionreports.modulecheck.beta;
+
+/** What the module beta offers the others. */
+public class Beta {
+
+}
