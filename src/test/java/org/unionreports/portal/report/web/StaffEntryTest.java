@@ -17,6 +17,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.unionreports.portal.PortalTest;
 import org.unionreports.portal.TestUsers;
 import org.unionreports.portal.identity.Role;
+import org.unionreports.portal.report.SectionRow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -317,7 +318,7 @@ class StaffEntryTest {
 		long report = createReport(2038);
 		MvcResult editor = this.mvc.perform(get("/staff/reports/{id}/sections", report).session(this.staff)).andReturn();
 		SectionsForm form = (SectionsForm) editor.getModelAndView().getModel().get("form");
-		List<SectionsForm.Row> rows = form.getSections();
+		List<SectionRow> rows = form.getSections();
 		MockHttpServletRequestBuilder save = post("/staff/reports/{id}/sections", report).session(this.staff).with(csrf())
 			.param("version", Long.toString(form.getVersion()))
 			.param("lastChangeSeen", Long.toString(form.getLastChangeSeen()))
