@@ -12,8 +12,7 @@ import org.unionreports.portal.report.SectionRow;
 /** The sections of a report as the editor shows them: headings and narratives, in order. */
 class SectionsForm extends EditForm {
 
-	@Valid
-	private List<SectionRow> sections = new ArrayList<>();
+	private List<@Valid SectionRow> sections = new ArrayList<>();
 
 	static SectionsForm of(List<Section> sections) {
 		SectionsForm form = new SectionsForm();
