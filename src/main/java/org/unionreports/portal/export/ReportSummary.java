@@ -52,7 +52,131 @@ public class ReportSummary {
 
 	public String of(long id, Locale locale) {
 		ReportDocument document = this.reports.findVisible(id).orElseThrow(() -> new ReportNotFoundException(id));
-		return "en".equals(locale.getLanguage()) ? english(document) : chinese(document);
+		Report report = document.report();
+		Language language = "en".equals(locale.getLanguage()) ? new English(report, this.messages) : new Chinese(report);
+		Map<Family, List<Figure>> families = byFamily(document);
+		List<String> paragraphs = new ArrayList<>();
+		boolean first = true;
+		for (List<Family> paragraph : PARAGRAPHS) {
+			List<String> sentences = new ArrayList<>();
+			for (Family family : paragraph) {
+				List<Figure> figures = families.getOrDefault(family, List.of());
+				if (figures.isEmpty()) {
+					continue;
+				}
+				List<String> clauses = figures.stream().limit(PER_SENTENCE).map(language::clause).toList();
+				sentences.add(language.sentence(family, clauses, first));
+				first = false;
+			}
+			if (!sentences.isEmpty()) {
+				paragraphs.add(String.join(language.betweenSentences(), sentences));
+			}
+		}
+		if (paragraphs.isEmpty()) {
+			paragraphs.add(language.noFigures());
+		}
+		paragraphs.add(language.source());
+		return String.join("\n\n", paragraphs) + "\n";
+	}
+
+	/**
+	 * How the summary says it in one language: the loop over paragraphs and families is the same in both, the
+	 * words, the order within a sentence and the punctuation are the language's.
+	 */
+	private sealed interface Language {
+
+		/** One figure as a sentence names it. */
+		String clause(Figure figure);
+
+		/** A family's sentence of clauses; the summary's first sentence also says where and when. */
+		String sentence(Family family, List<String> clauses, boolean first);
+
+		/** What stands between two sentences of a paragraph. */
+		String betweenSentences();
+
+		/** The one paragraph of a report without a figure to quote. */
+		String noFigures();
+
+		/** The last paragraph: title, publisher and date of the report. */
+		String source();
+
+	}
+
+	/** 五年来，新疆维吾尔自治区工会会员435万余人，……: the opening runs into the first sentence, which names no family. */
+	private record Chinese(Report report) implements Language {
+
+		@Override
+		public String clause(Figure figure) {
+			return chineseClause(figure);
+		}
+
+		@Override
+		public String sentence(Family family, List<String> clauses, boolean first) {
+			return (first ? chineseOpening(this.report) + this.report.getRegion().getNameZh() : "")
+					+ String.join("，", clauses) + "。";
+		}
+
+		@Override
+		public String betweenSentences() {
+			return "";
+		}
+
+		@Override
+		public String noFigures() {
+			return chineseOpening(this.report) + this.report.getRegion().getNameZh() + "的这份报告没有可以引用的数字。";
+		}
+
+		@Override
+		public String source() {
+			return "（来源：《" + this.report.getTitle() + "》" + ReportSummary.source(this.report, "，", Locale.SIMPLIFIED_CHINESE)
+					+ "）";
+		}
+
+	}
+
+	/**
+	 * "In …, the trade unions of … reported the following." as a sentence of its own, then each family's name
+	 * (from the message bundle) before its figures.
+	 */
+	private record English(Report report, MessageSource messages) implements Language {
+
+		@Override
+		public String clause(Figure figure) {
+			return englishName(figure) + " " + FigureFormat.write(figure.getAmount(), Locale.ENGLISH);
+		}
+
+		@Override
+		public String sentence(Family family, List<String> clauses, boolean first) {
+			return (first ? "In " + period() + ", the trade unions of " + region() + " reported the following. " : "")
+					+ this.messages.getMessage(family.messageKey(), null, Locale.ENGLISH) + ": "
+					+ String.join("; ", clauses) + ".";
+		}
+
+		@Override
+		public String betweenSentences() {
+			return " ";
+		}
+
+		@Override
+		public String noFigures() {
+			return "This report of " + region() + " for " + period() + " gives no figures to quote.";
+		}
+
+		@Override
+		public String source() {
+			return "(Source: \"" + this.report.getTitle() + "\"" + ReportSummary.source(this.report, ", ", Locale.ENGLISH)
+					+ ")";
+		}
+
+		private String region() {
+			return this.report.getRegion().getNameEn() == null ? this.report.getRegion().getNameZh()
+					: this.report.getRegion().getNameEn();
+		}
+
+		private String period() {
+			return FigureText.period(this.report.getPeriod(), Locale.ENGLISH);
+		}
+
 	}
 
 	/** The report's own achieved figures (not targets, not missing), grouped by family in catalogue order. */
@@ -65,34 +189,6 @@ public class ReportSummary {
 				.thenComparingInt(f -> f.isCatalogued() ? f.getMetric().getSortOrder() : f.getPosition()))
 			.forEach(f -> families.computeIfAbsent(f.getFamily(), k -> new ArrayList<>()).add(f));
 		return families;
-	}
-
-	private static String chinese(ReportDocument document) {
-		Report report = document.report();
-		Map<Family, List<Figure>> families = byFamily(document);
-		String region = report.getRegion().getNameZh();
-		List<String> paragraphs = new ArrayList<>();
-		boolean first = true;
-		for (List<Family> paragraph : PARAGRAPHS) {
-			StringBuilder text = new StringBuilder();
-			for (Family family : paragraph) {
-				List<Figure> figures = families.getOrDefault(family, List.of());
-				if (figures.isEmpty()) {
-					continue;
-				}
-				List<String> clauses = figures.stream().limit(PER_SENTENCE).map(ReportSummary::chineseClause).toList();
-				text.append(first ? chineseOpening(report) + region : "").append(String.join("，", clauses)).append("。");
-				first = false;
-			}
-			if (!text.isEmpty()) {
-				paragraphs.add(text.toString());
-			}
-		}
-		if (paragraphs.isEmpty()) {
-			paragraphs.add(chineseOpening(report) + region + "的这份报告没有可以引用的数字。");
-		}
-		paragraphs.add("（来源：《" + report.getTitle() + "》" + source(report, "，", Locale.SIMPLIFIED_CHINESE) + "）");
-		return String.join("\n\n", paragraphs) + "\n";
 	}
 
 	/** 五年来， for a span; 2022年， for a year. */
@@ -140,47 +236,6 @@ public class ReportSummary {
 			text.append(separator).append(FigureText.date(source.date(), locale));
 		}
 		return text.toString();
-	}
-
-	private String english(ReportDocument document) {
-		Report report = document.report();
-		Map<Family, List<Figure>> families = byFamily(document);
-		String region = report.getRegion().getNameEn() == null ? report.getRegion().getNameZh()
-				: report.getRegion().getNameEn();
-		String period = FigureText.period(report.getPeriod(), Locale.ENGLISH);
-		List<String> paragraphs = new ArrayList<>();
-		boolean first = true;
-		for (List<Family> paragraph : PARAGRAPHS) {
-			StringBuilder text = new StringBuilder();
-			for (Family family : paragraph) {
-				List<Figure> figures = families.getOrDefault(family, List.of());
-				if (figures.isEmpty()) {
-					continue;
-				}
-				List<String> clauses = figures.stream()
-					.limit(PER_SENTENCE)
-					.map(f -> englishName(f) + " " + FigureFormat.write(f.getAmount(), Locale.ENGLISH))
-					.toList();
-				if (first) {
-					text.append("In ").append(period).append(", the trade unions of ").append(region)
-						.append(" reported the following.");
-				}
-				text.append(' ')
-					.append(this.messages.getMessage(family.messageKey(), null, Locale.ENGLISH))
-					.append(": ")
-					.append(String.join("; ", clauses))
-					.append('.');
-				first = false;
-			}
-			if (!text.isEmpty()) {
-				paragraphs.add(text.toString().strip());
-			}
-		}
-		if (paragraphs.isEmpty()) {
-			paragraphs.add("This report of " + region + " for " + period + " gives no figures to quote.");
-		}
-		paragraphs.add("(Source: \"" + report.getTitle() + "\"" + source(report, ", ", Locale.ENGLISH) + ")");
-		return String.join("\n\n", paragraphs) + "\n";
 	}
 
 	/** A catalogue metric's English name in running text (union members); a report's own label as it is. */

@@ -18,6 +18,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 import org.unionreports.portal.audit.SecurityEventType;
 import org.unionreports.portal.audit.SecurityLog;
+import org.unionreports.portal.identity.UserRequestException.Part;
 import org.unionreports.portal.region.Region;
 import org.unionreports.portal.region.RegionTree;
 import org.unionreports.portal.shared.NotFoundException;
@@ -63,13 +64,13 @@ public class UserAdministration {
 	public PortalUser create(NewUser request) {
 		String username = request.username() == null ? "" : request.username().strip();
 		if (!username.matches("[A-Za-z0-9][A-Za-z0-9._@-]{2,63}")) {
-			throw new UserRequestException("user.username.invalid");
+			throw new UserRequestException(Part.USERNAME, "user.username.invalid");
 		}
 		if (this.users.findByUsername(username).isPresent()) {
-			throw new UserRequestException("user.username.taken");
+			throw new UserRequestException(Part.USERNAME, "user.username.taken");
 		}
 		if (request.role() == null) {
-			throw new UserRequestException("user.role.required");
+			throw new UserRequestException(Part.ROLE, "user.role.required");
 		}
 		Set<Region> regions = regions(request.regionCodes());
 		checkPassword(request.password(), username);
@@ -101,7 +102,7 @@ public class UserAdministration {
 		PortalUser user = load(userId);
 		Set<Region> regions = regions(regionCodes);
 		if (role == null) {
-			throw new UserRequestException("user.role.required");
+			throw new UserRequestException(Part.ROLE, "user.role.required");
 		}
 		if (user.getRole() != role) {
 			if (user.getRole() == Role.ADMIN) {
@@ -123,7 +124,7 @@ public class UserAdministration {
 	public void disable(Long userId) {
 		PortalUser user = load(userId);
 		if (user.getUsername().equalsIgnoreCase(currentUsername())) {
-			throw new UserRequestException("user.disable.self");
+			throw new UserRequestException(Part.ACCOUNT, "user.disable.self");
 		}
 		if (user.getRole() == Role.ADMIN) {
 			refuseToRemoveLastAdministrator(user);
@@ -162,11 +163,11 @@ public class UserAdministration {
 		PortalUser user = this.users.findByUsername(currentUsername())
 			.orElseThrow(() -> new NotFoundException("user " + currentUsername()));
 		if (currentPassword == null || !this.passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
-			throw new UserRequestException("password.currentWrong");
+			throw new UserRequestException(Part.CURRENT_PASSWORD, "password.currentWrong");
 		}
 		checkPassword(newPassword, user.getUsername());
 		if (user.isPasswordMustChange() && this.passwordEncoder.matches(newPassword, user.getPasswordHash())) {
-			throw new PasswordRejectedException("password.unchanged");
+			throw new UserRequestException(Part.PASSWORD, "password.unchanged");
 		}
 		user.changePassword(this.passwordEncoder.encode(newPassword));
 		this.securityLog.record(SecurityEventType.PASSWORD_CHANGED, user.getUsername(), null);
@@ -211,7 +212,7 @@ public class UserAdministration {
 
 	private void checkPassword(String password, String username) {
 		this.passwordPolicy.problem(password, username).ifPresent(problem -> {
-			throw new PasswordRejectedException(problem);
+			throw new UserRequestException(Part.PASSWORD, problem);
 		});
 	}
 
@@ -222,7 +223,7 @@ public class UserAdministration {
 				continue;
 			}
 			found.add(this.regions.find(code.strip())
-				.orElseThrow(() -> new UserRequestException("user.region.unknown", code.strip())));
+				.orElseThrow(() -> new UserRequestException(Part.REGIONS, "user.region.unknown", code.strip())));
 		}
 		return found;
 	}
@@ -233,7 +234,7 @@ public class UserAdministration {
 			.filter(other -> other.getRole() == Role.ADMIN && other.isEnabled() && !other.getId().equals(user.getId()))
 			.count();
 		if (otherAdministrators == 0) {
-			throw new UserRequestException("user.lastAdministrator");
+			throw new UserRequestException(Part.ACCOUNT, "user.lastAdministrator");
 		}
 	}
 

@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.hibernate.Hibernate;
 
 import org.springframework.data.domain.Limit;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,36 +29,11 @@ public class ReportCatalogue {
 
 	private final ReportHistory history;
 
-	private final ReportAccess reportAccess;
-
-	ReportCatalogue(ReportRepository reports, FigureRepository figures, Access access, ReportHistory history,
-			ReportAccess reportAccess) {
+	ReportCatalogue(ReportRepository reports, FigureRepository figures, Access access, ReportHistory history) {
 		this.reports = reports;
 		this.figures = figures;
 		this.access = access;
 		this.history = history;
-		this.reportAccess = reportAccess;
-	}
-
-	/**
-	 * A report for its editing pages: not found when the user cannot see it (a draft outside their
-	 * regions), refused when they may see it but not change it.
-	 * @throws ReportNotFoundException when it does not exist for the user
-	 * @throws AccessDeniedException when the user may not edit it
-	 */
-	public ReportDocument findEditable(Long id) {
-		ReportDocument doc = findVisible(id).orElseThrow(() -> new ReportNotFoundException(id));
-		if (!this.access.canEdit(doc.report().getRegion())) {
-			throw new AccessDeniedException("report " + id + " is not editable by this user");
-		}
-		return doc;
-	}
-
-	/** Refuses a write to a report the user may not edit, before anything else is read or checked. */
-	public void requireEditable(Long id) {
-		if (!this.reportAccess.canEdit(id)) {
-			throw new AccessDeniedException("report " + id + " is not editable by this user");
-		}
 	}
 
 	/** The record of a report: its workflow steps and every change to its content, for users in scope. */

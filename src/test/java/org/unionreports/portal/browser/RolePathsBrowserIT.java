@@ -119,6 +119,8 @@ class RolePathsBrowserIT {
 
 		this.browser.open(this.reportPath + "/figures");
 		this.browser.type(By.id("cell-members"), "320万余");
+		// htmx asks how the cell will be stored as it is typed, and puts the answer beside it.
+		this.browser.waitForText(By.id("preview-members"), "320万余人");
 		this.browser.type(By.id("cell-grassroots_unions"), "1.2万");
 		this.browser.type(By.id("cell-collective_contract_rate"), "120");
 		this.browser.click(By.cssSelector("button[value=save]"));
@@ -224,6 +226,9 @@ class RolePathsBrowserIT {
 		this.browser.assertAccessible();
 		this.browser.open("/regions/610000/compare?with=650000&period=2018-2022");
 		assertThat(this.browser.text()).contains("新疆维吾尔自治区");
+		// ECharts, fetched by charts.js, draws the chart on a canvas and then shows the button that saves it.
+		this.browser.waitFor(By.cssSelector("#compare-chart canvas"));
+		this.browser.waitFor(By.cssSelector("button[data-chart-png=compare-chart]"));
 		this.browser.assertAccessible();
 		this.browser.screenshot("visitor-compare");
 	}

@@ -501,6 +501,28 @@ class EndpointAccessTest {
 		this.mvc.perform(request(endpoint).with(user("ea-xinjiang-staff").roles("STAFF"))).andExpect(status().isNotFound());
 	}
 
+	/** The pages that edit a report: one guard (EditableReports) decides who may open them. */
+	static Stream<Arguments> editingPages() {
+		return Stream.of("sections", "figures", "import", "extract").map(Arguments::of);
+	}
+
+	@ParameterizedTest(name = "the {0} page does not open another region's published report")
+	@MethodSource("editingPages")
+	void editingPagesDoNotOpenAnotherRegionsPublishedReport(String page) throws Exception {
+		Long published = this.jdbc.sql("""
+				select min(r.id) from report r join region g on g.id = r.region_id
+				where r.status = 'PUBLISHED' and g.path not like '%/610100/%'""").query(Long.class).single();
+		this.mvc.perform(get("/staff/reports/{id}/" + page, published).with(user("ea-xian-staff").roles("STAFF")))
+			.andExpect(status().isNotFound());
+	}
+
+	@ParameterizedTest(name = "the {0} page refuses a leader of the report's region, who reads reports but does not enter them")
+	@MethodSource("editingPages")
+	void editingPagesRefuseALeaderInScope(String page) throws Exception {
+		this.mvc.perform(get("/staff/reports/{id}/" + page, this.reports.get("DRAFT"))
+			.with(user("ea-shaanxi-leader").roles("LEADER"))).andExpect(status().isForbidden());
+	}
+
 	@ParameterizedTest(name = "{0} refuses a leader, who does not enter reports")
 	@MethodSource("staffPageWrites")
 	void staffPageWritesRefuseLeaders(String endpoint) throws Exception {

@@ -44,9 +44,10 @@ import org.unionreports.portal.metric.Family;
 import org.unionreports.portal.metric.Metric;
 import org.unionreports.portal.metric.MetricCatalogue;
 import org.unionreports.portal.metric.MetricKind;
+import org.unionreports.portal.report.EditableReports;
 import org.unionreports.portal.report.FigureInput;
 import org.unionreports.portal.report.FigureRules;
-import org.unionreports.portal.report.ReportCatalogue;
+import org.unionreports.portal.report.ReportDocument;
 import org.unionreports.portal.report.ReportEntry;
 import org.unionreports.portal.report.ReportEntry.SectionText;
 import org.unionreports.portal.report.ReportStateException;
@@ -67,7 +68,7 @@ class ExtractionController {
 
 	private final FigureExtractor extractor;
 
-	private final ReportCatalogue reports;
+	private final EditableReports reports;
 
 	private final ReportEntry entry;
 
@@ -80,7 +81,7 @@ class ExtractionController {
 	/** The largest text (pasted or as a .txt file) the extractor reads; a report's text is well under 1 MB. */
 	private final DataSize maxText;
 
-	ExtractionController(FigureExtractor extractor, ReportCatalogue reports, ReportEntry entry,
+	ExtractionController(FigureExtractor extractor, EditableReports reports, ReportEntry entry,
 			MetricCatalogue catalogue, MessageSource messages, FigureRules rules,
 			@Value("${portal.extract.max-text-size:2MB}") DataSize maxText) {
 		this.rules = rules;
@@ -103,7 +104,7 @@ class ExtractionController {
 
 	@GetMapping("/staff/reports/{id}/extract")
 	String form(@PathVariable Long id, Model model) {
-		load(id, model);
+		show(this.reports.forPage(id), model);
 		return "staff/extract";
 	}
 
@@ -111,8 +112,7 @@ class ExtractionController {
 	String propose(@PathVariable Long id, @RequestParam(defaultValue = "") String text,
 			@RequestParam(required = false) MultipartFile file, Model model, HttpServletResponse response)
 			throws IOException {
-		guard(id);
-		load(id, model);
+		show(this.reports.forChange(id), model);
 		boolean fromFile = file != null && !file.isEmpty();
 		long size = fromFile ? file.getSize() : text.getBytes(StandardCharsets.UTF_8).length;
 		if (size > this.maxText.toBytes()) {
@@ -140,8 +140,7 @@ class ExtractionController {
 	@PostMapping("/staff/reports/{id}/extract/accept")
 	String accept(@PathVariable Long id, @ModelAttribute("form") ExtractionForm form, BindingResult result, Model model,
 			Locale locale, RedirectAttributes redirect) {
-		guard(id);
-		load(id, model);
+		show(this.reports.forChange(id), model);
 		Summary summary = store(id, form, result, locale);
 		if (summary == null) {
 			return "staff/extract";
@@ -161,7 +160,7 @@ class ExtractionController {
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<ReviewAnswer> acceptJson(@PathVariable Long id, @RequestBody ExtractionForm form, Locale locale,
 			HttpServletRequest request, HttpServletResponse response) {
-		guard(id);
+		this.reports.requireEditable(id);
 		BindingResult result = new BeanPropertyBindingResult(form, "form");
 		Summary summary = store(id, form, result, locale);
 		if (summary == null) {
@@ -277,12 +276,8 @@ class ExtractionController {
 				row.getNumberText(), note, subject, metric != null && row.isHoldsMetric(), null);
 	}
 
-	private void guard(Long id) {
-		this.reports.requireEditable(id);
-	}
-
-	private void load(Long id, Model model) {
-		model.addAttribute("doc", this.reports.findEditable(id));
+	private void show(ReportDocument doc, Model model) {
+		model.addAttribute("doc", doc);
 		List<Metric> all = this.catalogue.all();
 		model.addAttribute("catalogue", all);
 		model.addAttribute("metricsByKey", all.stream().collect(Collectors.toMap(Metric::getKey, m -> m)));

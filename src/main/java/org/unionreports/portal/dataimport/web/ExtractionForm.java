@@ -8,6 +8,7 @@ import java.util.Map;
 import org.unionreports.portal.dataimport.FigureExtractor.Extraction;
 import org.unionreports.portal.dataimport.FigureExtractor.Proposal;
 import org.unionreports.portal.dataimport.ReportText;
+import org.unionreports.portal.report.SectionRow;
 import org.unionreports.portal.shared.FigureFormat;
 
 /** The review of an extraction: every proposed figure to accept, correct or drop, and the sections. */
@@ -59,10 +60,7 @@ public class ExtractionForm {
 			form.figures.add(row);
 		}
 		for (ReportText.Part part : extraction.sections()) {
-			SectionRow row = new SectionRow();
-			row.heading = part.heading();
-			row.narrative = part.narrative();
-			form.sections.add(row);
+			form.sections.add(new SectionRow(null, part.heading(), part.narrative()));
 		}
 		return form;
 	}
@@ -353,31 +351,6 @@ public class ExtractionForm {
 
 		public void setLabel(String label) {
 			this.label = label;
-		}
-
-	}
-
-	/** A section found in the text. */
-	public static class SectionRow {
-
-		private String heading;
-
-		private String narrative;
-
-		public String getHeading() {
-			return this.heading;
-		}
-
-		public void setHeading(String heading) {
-			this.heading = heading;
-		}
-
-		public String getNarrative() {
-			return this.narrative;
-		}
-
-		public void setNarrative(String narrative) {
-			this.narrative = narrative;
 		}
 
 	}

@@ -28,7 +28,8 @@ import org.unionreports.portal.dataimport.FigureImport.Result;
 import org.unionreports.portal.dataimport.FigureImport.Upload;
 import org.unionreports.portal.dataimport.ImportTemplates;
 import org.unionreports.portal.dataimport.UploadFields;
-import org.unionreports.portal.report.ReportCatalogue;
+import org.unionreports.portal.report.EditableReports;
+import org.unionreports.portal.report.ReportDocument;
 import org.unionreports.portal.report.ReportStateException;
 
 /**
@@ -46,14 +47,14 @@ class ImportController {
 
 	private final FigureImport imports;
 
-	private final ReportCatalogue reports;
+	private final EditableReports reports;
 
 	private final PendingUploads pending;
 
 	/** The largest upload (RequestSizeFilter's limit), stated on the page for its script to check first. */
 	private final DataSize maxUpload;
 
-	ImportController(FigureImport imports, ReportCatalogue reports, PendingUploads pending,
+	ImportController(FigureImport imports, EditableReports reports, PendingUploads pending,
 			@Value("${portal.upload.max-size:20MB}") DataSize maxUpload) {
 		this.imports = imports;
 		this.reports = reports;
@@ -63,7 +64,7 @@ class ImportController {
 
 	@GetMapping("/staff/reports/{id}/import")
 	String form(@PathVariable Long id, Model model) {
-		load(id, model);
+		show(this.reports.forPage(id), model);
 		return "staff/import";
 	}
 
@@ -71,8 +72,7 @@ class ImportController {
 	String check(@PathVariable Long id, @RequestParam("file") MultipartFile file,
 			@RequestParam(defaultValue = "auto") String encoding, HttpSession session, Principal user, Model model,
 			HttpServletResponse response) throws IOException {
-		guard(id);
-		load(id, model);
+		show(this.reports.forChange(id), model);
 		Optional<UploadFields.Refusal> refused = UploadFields.check(file.getOriginalFilename(), encoding);
 		if (refused.isPresent()) {
 			// The form again with the field's problem at it, under 422 as a refused file (the page's script
@@ -108,7 +108,7 @@ class ImportController {
 
 	@PostMapping("/staff/reports/{id}/import/confirm")
 	String apply(@PathVariable Long id, HttpSession session, Principal user, RedirectAttributes redirect) {
-		guard(id);
+		this.reports.requireEditable(id);
 		Optional<Upload> waiting = session.getAttribute(PENDING + id) instanceof String pendingId
 				? this.pending.find(pendingId, id, user.getName()) : Optional.empty();
 		if (waiting.isEmpty()) {
@@ -151,12 +151,8 @@ class ImportController {
 			.body(body);
 	}
 
-	private void guard(Long id) {
-		this.reports.requireEditable(id);
-	}
-
-	private void load(Long id, Model model) {
-		model.addAttribute("doc", this.reports.findEditable(id));
+	private void show(ReportDocument doc, Model model) {
+		model.addAttribute("doc", doc);
 		model.addAttribute("maxUploadBytes", this.maxUpload.toBytes());
 		model.addAttribute("maxUpload", ExtractionController.readable(this.maxUpload));
 	}

@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.unionreports.portal.identity.PasswordChangeGate;
-import org.unionreports.portal.identity.PasswordRejectedException;
 import org.unionreports.portal.identity.UserAdministration;
 import org.unionreports.portal.identity.UserRequestException;
 
@@ -56,12 +55,9 @@ class AccountController {
 		try {
 			this.users.changeOwnPassword(form.getCurrentPassword(), form.getNewPassword());
 		}
-		catch (PasswordRejectedException ex) {
-			result.rejectValue("newPassword", ex.messageKey());
-			return "account/password";
-		}
 		catch (UserRequestException ex) {
-			result.rejectValue("currentPassword", ex.messageKey());
+			result.rejectValue(ex.part() == UserRequestException.Part.CURRENT_PASSWORD ? "currentPassword" : "newPassword",
+					ex.messageKey());
 			return "account/password";
 		}
 		redirect.addFlashAttribute("message", "password.changed");

@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.unionreports.portal.identity.PasswordRejectedException;
 import org.unionreports.portal.identity.PortalUser;
 import org.unionreports.portal.identity.Role;
 import org.unionreports.portal.identity.UserAdministration;
@@ -54,14 +53,8 @@ class AdminUserApiController {
 			return role == null ? null : Role.valueOf(role.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new UserRequestException("user.role.unknown", role);
+			throw new UserRequestException(UserRequestException.Part.ROLE, "user.role.unknown", role);
 		}
-	}
-
-	@ExceptionHandler(PasswordRejectedException.class)
-	ProblemDetail passwordRejected(PasswordRejectedException ex, Locale locale) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-				this.messages.getMessage(ex.messageKey(), null, locale));
 	}
 
 	@ExceptionHandler(UserRequestException.class)

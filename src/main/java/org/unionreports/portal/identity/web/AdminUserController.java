@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.unionreports.portal.audit.SecurityLog;
-import org.unionreports.portal.identity.PasswordRejectedException;
 import org.unionreports.portal.identity.PortalUser;
 import org.unionreports.portal.identity.Role;
 import org.unionreports.portal.identity.UserAdministration;
@@ -61,9 +60,6 @@ class AdminUserController {
 			PortalUser user = this.users.create(form.toNewUser());
 			redirect.addFlashAttribute("message", "user.created");
 			return "redirect:/admin/users/" + user.getId();
-		}
-		catch (PasswordRejectedException ex) {
-			result.rejectValue("password", ex.messageKey());
 		}
 		catch (UserRequestException ex) {
 			result.rejectValue(fieldOf(ex), ex.messageKey(), ex.arguments(), null);
@@ -124,24 +120,20 @@ class AdminUserController {
 			action.run();
 			redirect.addFlashAttribute("message", done);
 		}
-		catch (PasswordRejectedException ex) {
-			redirect.addFlashAttribute("problem", ex.messageKey());
-		}
 		catch (UserRequestException ex) {
 			redirect.addFlashAttribute("problem", ex.messageKey());
 		}
 		return "redirect:/admin/users/" + id;
 	}
 
+	/** The field of the user form at which a refusal is shown; what concerns the account as a whole, at the role. */
 	private static String fieldOf(UserRequestException ex) {
-		String key = ex.messageKey();
-		if (key.startsWith("user.username")) {
-			return "username";
-		}
-		if (key.startsWith("user.region")) {
-			return "regionCodes";
-		}
-		return "role";
+		return switch (ex.part()) {
+			case USERNAME -> "username";
+			case REGIONS -> "regionCodes";
+			case PASSWORD, CURRENT_PASSWORD -> "password";
+			case ROLE, ACCOUNT -> "role";
+		};
 	}
 
 }

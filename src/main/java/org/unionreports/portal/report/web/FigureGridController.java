@@ -23,12 +23,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.unionreports.portal.metric.MetricCatalogue;
 import org.unionreports.portal.report.EditConflictException;
+import org.unionreports.portal.report.EditableReports;
 import org.unionreports.portal.report.FigureRules;
-import org.unionreports.portal.report.ReportAccess;
-import org.unionreports.portal.report.ReportCatalogue;
 import org.unionreports.portal.report.ReportDocument;
 import org.unionreports.portal.report.ReportEntry;
-import org.unionreports.portal.report.ReportNotFoundException;
 import org.unionreports.portal.report.ReportRevisions;
 import org.unionreports.portal.report.RevisionConflictException;
 import org.unionreports.portal.report.RevisionInputException;
@@ -42,7 +40,7 @@ import org.unionreports.portal.report.ReportStateException;
 @Controller
 class FigureGridController {
 
-	private final ReportCatalogue reports;
+	private final EditableReports reports;
 
 	private final ReportEntry entry;
 
@@ -50,17 +48,14 @@ class FigureGridController {
 
 	private final FigureRules rules;
 
-	private final ReportAccess reportAccess;
-
 	private final ReportRevisions revisions;
 
-	FigureGridController(ReportCatalogue reports, ReportEntry entry, MetricCatalogue catalogue, FigureRules rules,
-			ReportAccess reportAccess, ReportRevisions revisions) {
+	FigureGridController(EditableReports reports, ReportEntry entry, MetricCatalogue catalogue, FigureRules rules,
+			ReportRevisions revisions) {
 		this.reports = reports;
 		this.entry = entry;
 		this.catalogue = catalogue;
 		this.rules = rules;
-		this.reportAccess = reportAccess;
 		this.revisions = revisions;
 	}
 
@@ -75,15 +70,10 @@ class FigureGridController {
 
 	@GetMapping("/staff/reports/{id}/figures")
 	String showGrid(@PathVariable Long id, Model model) {
-		// The version first: a save that lands before the content is read then makes the next save a conflict,
-		// never a silent overwrite.
-		if (!this.reportAccess.canRead(id)) {
-			throw new ReportNotFoundException(id); // a report outside the user's regions does not exist for them
-		}
-		var opened = this.entry.openEdit(id);
-		FigureGrid grid = load(id, model);
+		EditableReports.Opened opened = this.reports.open(id);
+		FigureGrid grid = show(opened.document(), model);
 		FigureGridForm form = grid.form();
-		form.openedAt(opened);
+		form.openedAt(opened.edit());
 		model.addAttribute("form", form);
 		model.addAttribute("previews", grid.previews(form));
 		return "staff/figures";
@@ -93,8 +83,7 @@ class FigureGridController {
 	String save(@PathVariable Long id, @Valid @ModelAttribute("form") FigureGridForm form, BindingResult result,
 			@RequestParam(defaultValue = "save") String action, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		this.reports.requireEditable(id);
-		FigureGrid grid = load(id, model);
+		FigureGrid grid = show(this.reports.forChange(id), model);
 		model.addAttribute("previews", grid.previews(form));
 		if (action.equals("addRow")) {
 			form.getRows().add(new FigureGridForm.LongTailRow());
@@ -197,8 +186,7 @@ class FigureGridController {
 		return "staff/preview :: single";
 	}
 
-	private FigureGrid load(Long id, Model model) {
-		ReportDocument doc = this.reports.findEditable(id);
+	private FigureGrid show(ReportDocument doc, Model model) {
 		FigureGrid grid = new FigureGrid(doc, this.catalogue.all());
 		model.addAttribute("doc", doc);
 		model.addAttribute("grid", grid);

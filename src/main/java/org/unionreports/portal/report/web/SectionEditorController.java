@@ -15,11 +15,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.unionreports.portal.report.EditConflictException;
-import org.unionreports.portal.report.ReportAccess;
-import org.unionreports.portal.report.ReportCatalogue;
+import org.unionreports.portal.report.EditableReports;
 import org.unionreports.portal.report.ReportDocument;
 import org.unionreports.portal.report.ReportEntry;
-import org.unionreports.portal.report.ReportNotFoundException;
 import org.unionreports.portal.report.ReportRevisions;
 import org.unionreports.portal.report.ReportStateException;
 import org.unionreports.portal.report.RevisionConflictException;
@@ -32,31 +30,24 @@ import org.unionreports.portal.report.RevisionInputException;
 @Controller
 class SectionEditorController {
 
-	private final ReportCatalogue reports;
+	private final EditableReports reports;
 
 	private final ReportEntry entry;
 
-	private final ReportAccess reportAccess;
-
 	private final ReportRevisions revisions;
 
-	SectionEditorController(ReportCatalogue reports, ReportEntry entry, ReportAccess reportAccess,
-			ReportRevisions revisions) {
+	SectionEditorController(EditableReports reports, ReportEntry entry, ReportRevisions revisions) {
 		this.reports = reports;
 		this.entry = entry;
-		this.reportAccess = reportAccess;
 		this.revisions = revisions;
 	}
 
 	@GetMapping("/staff/reports/{id}/sections")
 	String editor(@PathVariable Long id, Model model) {
-		if (!this.reportAccess.canRead(id)) {
-			throw new ReportNotFoundException(id); // a report outside the user's regions does not exist for them
-		}
-		var opened = this.entry.openEdit(id);
-		ReportDocument doc = load(id, model);
-		SectionsForm form = SectionsForm.of(doc.sections());
-		form.openedAt(opened);
+		EditableReports.Opened opened = this.reports.open(id);
+		model.addAttribute("doc", opened.document());
+		SectionsForm form = SectionsForm.of(opened.document().sections());
+		form.openedAt(opened.edit());
 		model.addAttribute("form", form);
 		return "staff/sections";
 	}
@@ -65,8 +56,8 @@ class SectionEditorController {
 	String save(@PathVariable Long id, @Valid @ModelAttribute("form") SectionsForm form, BindingResult result,
 			@RequestParam(defaultValue = "save") String action, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		this.reports.requireEditable(id);
-		ReportDocument doc = load(id, model);
+		ReportDocument doc = this.reports.forChange(id);
+		model.addAttribute("doc", doc);
 		if (!action.equals("save")) {
 			form.rearrange(action); // an action it does not know changes nothing
 			model.addAttribute("unsaved", true);
@@ -107,12 +98,6 @@ class SectionEditorController {
 		}
 		redirect.addFlashAttribute("message", "report.sections.saved");
 		return "redirect:/staff/reports/" + id + "/sections";
-	}
-
-	private ReportDocument load(Long id, Model model) {
-		ReportDocument doc = this.reports.findEditable(id);
-		model.addAttribute("doc", doc);
-		return doc;
 	}
 
 }

@@ -4,21 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 
 import org.unionreports.portal.report.ReportEntry.SectionEdit;
 import org.unionreports.portal.report.Section;
+import org.unionreports.portal.report.SectionRow;
 
 /** The sections of a report as the editor shows them: headings and narratives, in order. */
 class SectionsForm extends EditForm {
 
-	@Valid
-	private List<Row> sections = new ArrayList<>();
+	private List<@Valid SectionRow> sections = new ArrayList<>();
 
 	static SectionsForm of(List<Section> sections) {
 		SectionsForm form = new SectionsForm();
-		sections.forEach(section -> form.sections.add(new Row(section.getId(), section.getHeading(), section.getNarrative())));
+		sections.forEach(section -> form.sections.add(new SectionRow(section.getId(), section.getHeading(), section.getNarrative())));
 		return form;
 	}
 
@@ -43,7 +41,7 @@ class SectionsForm extends EditForm {
 			return false;
 		}
 		switch (parts[0]) {
-			case "add" -> this.sections.add(new Row(null, "", ""));
+			case "add" -> this.sections.add(new SectionRow(null, "", ""));
 			case "remove" -> this.sections.remove(index);
 			case "up" -> {
 				if (index > 0) {
@@ -62,59 +60,12 @@ class SectionsForm extends EditForm {
 		return true;
 	}
 
-	public List<Row> getSections() {
+	public List<SectionRow> getSections() {
 		return this.sections;
 	}
 
-	public void setSections(List<Row> sections) {
+	public void setSections(List<SectionRow> sections) {
 		this.sections = sections;
-	}
-
-	/** One section in the editor. */
-	public static class Row {
-
-		private Long id;
-
-		@NotBlank
-		@Size(max = 300)
-		private String heading;
-
-		@Size(max = 100_000)
-		private String narrative;
-
-		public Row() {
-		}
-
-		Row(Long id, String heading, String narrative) {
-			this.id = id;
-			this.heading = heading;
-			this.narrative = narrative;
-		}
-
-		public Long getId() {
-			return this.id;
-		}
-
-		public void setId(Long id) {
-			this.id = id;
-		}
-
-		public String getHeading() {
-			return this.heading;
-		}
-
-		public void setHeading(String heading) {
-			this.heading = heading;
-		}
-
-		public String getNarrative() {
-			return this.narrative;
-		}
-
-		public void setNarrative(String narrative) {
-			this.narrative = narrative;
-		}
-
 	}
 
 }

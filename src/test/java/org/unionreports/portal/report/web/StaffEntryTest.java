@@ -13,10 +13,12 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.validation.BindingResult;
 
 import org.unionreports.portal.PortalTest;
 import org.unionreports.portal.TestUsers;
 import org.unionreports.portal.identity.Role;
+import org.unionreports.portal.report.SectionRow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -317,7 +319,7 @@ class StaffEntryTest {
 		long report = createReport(2038);
 		MvcResult editor = this.mvc.perform(get("/staff/reports/{id}/sections", report).session(this.staff)).andReturn();
 		SectionsForm form = (SectionsForm) editor.getModelAndView().getModel().get("form");
-		List<SectionsForm.Row> rows = form.getSections();
+		List<SectionRow> rows = form.getSections();
 		MockHttpServletRequestBuilder save = post("/staff/reports/{id}/sections", report).session(this.staff).with(csrf())
 			.param("version", Long.toString(form.getVersion()))
 			.param("lastChangeSeen", Long.toString(form.getLastChangeSeen()))
@@ -339,6 +341,30 @@ class StaffEntryTest {
 			.param("id", report).query(String.class).list();
 		assertThat(changes).contains("heading:建功立业新篇章", "narrative:建功立业新篇章", "position:建功立业新篇章",
 				"position:思想政治引领", "removed:产业工人队伍建设改革", "added:新增一节");
+	}
+
+	@Test
+	void aSectionWithoutAHeadingIsRefusedAtItsFieldAndNothingIsSaved() throws Exception {
+		long report = createReport(2043);
+		MvcResult editor = this.mvc.perform(get("/staff/reports/{id}/sections", report).session(this.staff)).andReturn();
+		SectionsForm form = (SectionsForm) editor.getModelAndView().getModel().get("form");
+		List<SectionRow> rows = form.getSections();
+		MockHttpServletRequestBuilder save = post("/staff/reports/{id}/sections", report).session(this.staff).with(csrf())
+			.param("version", Long.toString(form.getVersion()))
+			.param("lastChangeSeen", Long.toString(form.getLastChangeSeen()))
+			.param("action", "save");
+		for (int i = 0; i < rows.size(); i++) {
+			save.param("sections[" + i + "].id", rows.get(i).getId().toString())
+				.param("sections[" + i + "].heading", i == 1 ? " " : rows.get(i).getHeading())
+				.param("sections[" + i + "].narrative", "第" + i + "节的文字。");
+		}
+		MvcResult refused = this.mvc.perform(save).andExpect(status().isOk()).andReturn();
+		assertThat(refused.getModelAndView().getModel().get("org.springframework.validation.BindingResult.form"))
+			.isInstanceOfSatisfying(BindingResult.class,
+					result -> assertThat(result.getFieldErrors()).singleElement()
+						.satisfies(error -> assertThat(error.getField()).isEqualTo("sections[1].heading")));
+		assertThat(this.jdbc.sql("select count(*) from section where report_id = :id and narrative <> ''")
+			.param("id", report).query(Integer.class).single()).isZero();
 	}
 
 	@Test
