@@ -14,7 +14,6 @@ import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionExecution;
@@ -52,9 +51,9 @@ public class DataChanges implements SmartLifecycle, TransactionExecutionListener
 
 	private Thread listener;
 
-	DataChanges(DataSource dataSource, @Value("${portal.data-cache:true}") boolean caching) {
+	DataChanges(DataSource dataSource, CacheSettings settings) {
 		this.dataSource = dataSource;
-		this.caching = caching;
+		this.caching = settings.dataCache();
 	}
 
 	/**

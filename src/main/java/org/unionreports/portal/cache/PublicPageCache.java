@@ -25,7 +25,6 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -93,11 +92,11 @@ public class PublicPageCache extends OncePerRequestFilter {
 	private final PublicAddress address;
 
 	PublicPageCache(DataChanges changes, PublicAddress address,
-			@Value("${portal.page-cache.max-megabytes:64}") long maxMegabytes) {
+			CacheSettings settings) {
 		this.changes = changes;
 		this.address = address;
 		this.pages = Caffeine.newBuilder()
-			.maximumWeight(maxMegabytes * 1024 * 1024)
+			.maximumWeight(settings.pageCache().maxMegabytes() * 1024 * 1024)
 			.weigher((Key key, Page page) -> page.body().length + 512)
 			.build();
 	}

@@ -6,7 +6,6 @@ import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,11 +30,11 @@ public class FirstAdministrator {
 	private final String password;
 
 	FirstAdministrator(UserAdministration users, PasswordPolicy policy,
-			@Value("${portal.admin.username:}") String username, @Value("${portal.admin.password:}") String password) {
+			FirstAdministratorSettings settings) {
 		this.users = users;
 		this.policy = policy;
-		this.username = username.strip();
-		this.password = password;
+		this.username = settings.username();
+		this.password = settings.password();
 	}
 
 	public void createIfNeeded() {

@@ -1,7 +1,6 @@
 package org.unionreports.portal.startup;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import org.unionreports.portal.dataimport.DemoReports;
@@ -27,33 +26,25 @@ class InitialData implements SmartInitializingSingleton {
 
 	private final SyntheticNational synthetic;
 
-	private final boolean demoData;
-
-	private final String syntheticSet;
+	private final InitialDataSettings settings;
 
 	InitialData(RegionLoader regions, FirstAdministrator administrator, DemoReports demoReports,
-			SyntheticNational synthetic, @Value("${portal.demo-data:true}") boolean demoData,
-			@Value("${portal.synthetic:}") String syntheticSet) {
+			SyntheticNational synthetic, InitialDataSettings settings) {
 		this.regions = regions;
 		this.administrator = administrator;
 		this.demoReports = demoReports;
 		this.synthetic = synthetic;
-		this.demoData = demoData;
-		this.syntheticSet = syntheticSet.strip();
-		if (!this.syntheticSet.isEmpty() && !"national".equals(this.syntheticSet)) {
-			throw new IllegalArgumentException(
-					"portal.synthetic knows one data set, national; it was set to '" + this.syntheticSet + "'");
-		}
+		this.settings = settings;
 	}
 
 	@Override
 	public void afterSingletonsInstantiated() {
 		this.regions.loadIfEmpty();
 		this.administrator.createIfNeeded();
-		if ("national".equals(this.syntheticSet)) {
+		if (this.settings.synthetic() == InitialDataSettings.SyntheticSet.NATIONAL) {
 			Access.asSystem(this.synthetic::loadIfEmpty);
 		}
-		else if (this.demoData) {
+		else if (this.settings.demoData()) {
 			Access.asSystem(this.demoReports::loadIfEmpty);
 		}
 	}

@@ -18,7 +18,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -46,7 +45,8 @@ class RequestSizeFilter extends OncePerRequestFilter {
 
 	private final byte[] page;
 
-	RequestSizeFilter(@Value("${portal.upload.max-size:20MB}") DataSize maxSize, ProblemAnswers answers) {
+	RequestSizeFilter(UploadLimits limits, ProblemAnswers answers) {
+		DataSize maxSize = limits.maxSize();
 		this.maxBytes = maxSize.toBytes();
 		this.answers = answers;
 		this.page = answers.page("too-large", "文件太大 · File too large", Map.of("limit", readable(maxSize)));

@@ -8,7 +8,9 @@ import jakarta.servlet.http.HttpSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.server.Cookie;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
+import org.springframework.boot.web.server.servlet.Session;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -50,8 +52,12 @@ class SessionStoreConfiguration {
 
 	private final Duration signedIn;
 
-	SessionStoreConfiguration(@Value("${server.servlet.session.timeout:8h}") Duration signedIn) {
-		this.signedIn = signedIn;
+	private final Cookie cookie;
+
+	SessionStoreConfiguration(ServerProperties server) {
+		Session session = server.getServlet().getSession();
+		this.signedIn = session.getTimeout() != null ? session.getTimeout() : Duration.ofHours(8);
+		this.cookie = session.getCookie();
 	}
 
 	@Bean
@@ -97,13 +103,12 @@ class SessionStoreConfiguration {
 	}
 
 	@Bean
-	CookieSerializer sessionCookie(@Value("${server.servlet.session.cookie.name:SESSION}") String name,
-			@Value("${server.servlet.session.cookie.same-site:lax}") String sameSite) {
+	CookieSerializer sessionCookie() {
 		DefaultCookieSerializer cookie = new DefaultCookieSerializer();
-		cookie.setCookieName(name);
+		cookie.setCookieName(this.cookie.getName() != null ? this.cookie.getName() : "SESSION");
 		cookie.setUseHttpOnlyCookie(true);
 		// Secure follows the request: set behind TLS (X-Forwarded-Proto, see application.yml), not on plain HTTP.
-		cookie.setSameSite(Character.toUpperCase(sameSite.charAt(0)) + sameSite.substring(1).toLowerCase());
+		cookie.setSameSite(this.cookie.getSameSite() != null ? this.cookie.getSameSite().attributeValue() : "Lax");
 		return cookie;
 	}
 

@@ -3,7 +3,6 @@ package org.unionreports.portal.web;
 import java.time.Duration;
 import java.util.Locale;
 
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,7 +15,6 @@ import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 /** Chinese by default; {@code ?lang=en} or {@code ?lang=zh} switches, and a cookie remembers the choice. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PublicAddress.class)
 class WebConfiguration implements WebMvcConfigurer {
 
 	@Bean

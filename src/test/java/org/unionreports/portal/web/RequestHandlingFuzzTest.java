@@ -26,7 +26,7 @@ class RequestHandlingFuzzTest {
 
 	private static final int LIMIT = 256;
 
-	private static final RequestSizeFilter SIZE_FILTER = new RequestSizeFilter(DataSize.ofBytes(LIMIT),
+	private static final RequestSizeFilter SIZE_FILTER = new RequestSizeFilter(new UploadLimits(DataSize.ofBytes(LIMIT)),
 			new ProblemAnswers(JsonMapper.builder().build()));
 
 	@FuzzTest(maxDuration = "20s")

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RequestSizeFilterTest {
 
-	private final RequestSizeFilter filter = new RequestSizeFilter(DataSize.ofBytes(1000),
+	private final RequestSizeFilter filter = new RequestSizeFilter(new UploadLimits(DataSize.ofBytes(1000)),
 			new ProblemAnswers(JsonMapper.builder().build()));
 
 	@Test

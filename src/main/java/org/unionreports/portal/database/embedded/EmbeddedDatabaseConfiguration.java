@@ -1,12 +1,9 @@
 package org.unionreports.portal.database.embedded;
 
-import java.nio.file.Path;
-
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
@@ -23,9 +20,8 @@ import org.springframework.context.annotation.Configuration;
 class EmbeddedDatabaseConfiguration {
 
 	@Bean(destroyMethod = "close")
-	EmbeddedPostgresServer embeddedPostgresServer(@Value("${portal.data-dir}") Path dataDirectory,
-			@Value("${portal.embedded-database.port:0}") int port) {
-		return EmbeddedPostgresServer.start(dataDirectory, port);
+	EmbeddedPostgresServer embeddedPostgresServer(EmbeddedDatabaseSettings settings) {
+		return EmbeddedPostgresServer.start(settings.dataDir(), settings.embeddedDatabase().port());
 	}
 
 	@Bean

@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -57,6 +56,7 @@ import org.unionreports.portal.shared.FigureFormat;
 import org.unionreports.portal.shared.FigureFormatException;
 import org.unionreports.portal.shared.Period;
 import org.unionreports.portal.shared.ReadNumber;
+import org.unionreports.portal.dataimport.ExtractionLimits;
 
 /**
  * Figures from a report's text: paste it (or upload it as .txt), review every proposed figure (accept,
@@ -83,14 +83,14 @@ class ExtractionController {
 
 	ExtractionController(FigureExtractor extractor, EditableReports reports, ReportEntry entry,
 			MetricCatalogue catalogue, MessageSource messages, FigureRules rules,
-			@Value("${portal.extract.max-text-size:2MB}") DataSize maxText) {
+			ExtractionLimits limits) {
 		this.rules = rules;
 		this.extractor = extractor;
 		this.reports = reports;
 		this.entry = entry;
 		this.catalogue = catalogue;
 		this.messages = messages;
-		this.maxText = maxText;
+		this.maxText = limits.maxTextSize();
 	}
 
 	/**

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.http.ContentDisposition;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -31,6 +30,7 @@ import org.unionreports.portal.dataimport.UploadFields;
 import org.unionreports.portal.report.EditableReports;
 import org.unionreports.portal.report.ReportDocument;
 import org.unionreports.portal.report.ReportStateException;
+import org.unionreports.portal.web.UploadLimits;
 
 /**
  * Importing a figure file in the browser: upload, see every row as the portal read it (the dry run), then
@@ -55,11 +55,11 @@ class ImportController {
 	private final DataSize maxUpload;
 
 	ImportController(FigureImport imports, EditableReports reports, PendingUploads pending,
-			@Value("${portal.upload.max-size:20MB}") DataSize maxUpload) {
+			UploadLimits limits) {
 		this.imports = imports;
 		this.reports = reports;
 		this.pending = pending;
-		this.maxUpload = maxUpload;
+		this.maxUpload = limits.maxSize();
 	}
 
 	@GetMapping("/staff/reports/{id}/import")

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -26,6 +25,7 @@ import org.unionreports.portal.dataimport.web.StoreJson.ConflictJson;
 import org.unionreports.portal.metric.Metric;
 import org.unionreports.portal.report.FigureRules;
 import org.unionreports.portal.report.StoreResult;
+import org.unionreports.portal.dataimport.ExtractionLimits;
 
 /**
  * {@code POST /api/reports/{id}/text}: a report's text in ({@code text/plain; charset=UTF-8}), stored as the
@@ -45,10 +45,10 @@ class TextApiController {
 	private final DataSize maxText;
 
 	TextApiController(TextImport texts, MessageSource messages,
-			@Value("${portal.extract.max-text-size:2MB}") DataSize maxText) {
+			ExtractionLimits limits) {
 		this.texts = texts;
 		this.messages = messages;
-		this.maxText = maxText;
+		this.maxText = limits.maxTextSize();
 	}
 
 	record Counts(int proposed, int stored, int notStored) {

@@ -10,7 +10,6 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
 
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +19,6 @@ import org.springframework.stereotype.Component;
  * several portal instances each counts for itself.
  */
 @Component
-@EnableConfigurationProperties(RateLimitProperties.class)
 class RateLimits {
 
 	/** The kinds of limited work, with the message key that names each for people. */
