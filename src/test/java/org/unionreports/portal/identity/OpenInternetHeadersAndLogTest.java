@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
@@ -101,9 +103,17 @@ class OpenInternetHeadersAndLogTest {
 
 	@Test
 	void aLineFeedInAUsernameCannotForgeALogLine(CapturedOutput output) throws Exception {
-		this.mvc.perform(post("/login").with(csrf())
-			.param("username", "nobody\n2026-12-02T00:00:00Z INFO security : LOGIN_SUCCEEDED subject=admin")
-			.param("password", "wrong"));
+		// The tests log at WARN; the security log writes at INFO, as it does in the portal.
+		LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+		logging.setLogLevel("security", LogLevel.INFO);
+		try {
+			this.mvc.perform(post("/login").with(csrf())
+				.param("username", "nobody\n2026-12-02T00:00:00Z INFO security : LOGIN_SUCCEEDED subject=admin")
+				.param("password", "wrong"));
+		}
+		finally {
+			logging.setLogLevel("security", null);
+		}
 		assertThat(output.getOut()).contains("nobody\\u000a2026-12-02T00:00:00Z");
 		assertThat(Arrays.stream(output.getOut().split("\n"))).noneMatch(line -> line.startsWith("2026-12-02T00:00:00Z INFO"));
 	}
