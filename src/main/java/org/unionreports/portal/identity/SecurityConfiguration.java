@@ -38,8 +38,8 @@ import org.unionreports.portal.audit.SecurityLog;
 
 /**
  * Who may reach which address. Form login for the pages, HTTP Basic for {@code /api/**} and
- * {@code /actuator/**} only; the real
- * checks of role and region stand on the services ({@code @PreAuthorize}), these rules are the outer wall.
+ * {@code /actuator/**} only; the real checks of role and region stand on the services
+ * ({@code @PreAuthorize}), these rules are the outer wall.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
