@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +22,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Records security events (sign-ins, failures, lock-outs, changes to users) in their own table, apart
- * from the data they concern, and in the log. A record is written in its own transaction, so that a
+ * from the data they concern, and in the log, and counts them by type ({@code portal.security.events}). A record is written in its own transaction, so that a
  * refused change still leaves its trace.
  */
 @Service
@@ -37,9 +39,12 @@ public class SecurityLog {
 
 	private final Clock clock;
 
-	SecurityLog(JdbcClient jdbc, Clock clock) {
+	private final MeterRegistry meters;
+
+	SecurityLog(JdbcClient jdbc, Clock clock, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	/** Records an event by the current user, from the current request's address. */
@@ -66,6 +71,12 @@ public class SecurityLog {
 			.update();
 		log.info("{} subject={} actor={} from={} {}", type, printable(subject), printable(actor), printable(remoteAddress),
 				trimmed == null ? "" : printable(trimmed));
+		// Counted by type only (never by user or address): failed sign-ins and lock-outs are alarms to watch.
+		Counter.builder("portal.security.events")
+			.description("Security events recorded, by type")
+			.tag("type", type.name())
+			.register(this.meters)
+			.increment();
 	}
 
 	/**

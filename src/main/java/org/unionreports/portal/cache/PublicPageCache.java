@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
@@ -33,6 +36,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.filter.ServerHttpObservationFilter;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import org.unionreports.portal.web.PublicAddress;
@@ -77,7 +82,8 @@ public class PublicPageCache extends OncePerRequestFilter {
 
 	}
 
-	private record Page(byte[] body, Map<String, String> headers, String etag) {
+	/** A page as sent, with the address pattern it was mapped by (for the request metrics of a hit). */
+	private record Page(byte[] body, Map<String, String> headers, String etag, String pattern) {
 	}
 
 	private final DataChanges changes;
@@ -91,14 +97,21 @@ public class PublicPageCache extends OncePerRequestFilter {
 
 	private final PublicAddress address;
 
-	PublicPageCache(DataChanges changes, PublicAddress address,
-			CacheSettings settings) {
+	PublicPageCache(DataChanges changes, PublicAddress address, MeterRegistry meters, CacheSettings settings) {
 		this.changes = changes;
 		this.address = address;
 		this.pages = Caffeine.newBuilder()
 			.maximumWeight(settings.pageCache().maxMegabytes() * 1024 * 1024)
 			.weigher((Key key, Page page) -> page.body().length + 512)
+			.recordStats()
 			.build();
+		// Hits and misses as cache.gets{cache=public.pages}; how full it is against portal.page-cache.max-megabytes.
+		CaffeineCacheMetrics.monitor(meters, this.pages, "public.pages");
+		Gauge.builder("portal.page.cache.weight", this.pages,
+				pages -> pages.policy().eviction().map(eviction -> eviction.weightedSize().orElse(0)).orElse(0L))
+			.description("Bytes of pages kept for anonymous visitors")
+			.baseUnit("bytes")
+			.register(meters);
 	}
 
 	@Override
@@ -174,7 +187,9 @@ public class PublicPageCache extends OncePerRequestFilter {
 		// The answer depends on what was asked for (JSON, YAML, HTML): say so to every cache on the way.
 		headers.merge(HttpHeaders.VARY, HttpHeaders.ACCEPT,
 				(kept, accept) -> kept.contains(accept) ? kept : kept + ", " + accept);
-		Page page = new Page(body, headers, etag(body));
+		Page page = new Page(body, headers, etag(body),
+				request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof String pattern ? pattern
+						: null);
 		this.pages.put(key, page);
 		if (done != null) {
 			done.complete(page);
@@ -200,6 +215,11 @@ public class PublicPageCache extends OncePerRequestFilter {
 
 	private static void send(Page page, HttpServletRequest request, HttpServletResponse response, String how)
 			throws IOException {
+		// No handler runs for a page sent from here: name its pattern, or the request metrics would say UNKNOWN.
+		if (page.pattern() != null) {
+			ServerHttpObservationFilter.findObservationContext(request)
+				.ifPresent(context -> context.setPathPattern(page.pattern()));
+		}
 		response.setHeader(HttpHeaders.ETAG, page.etag());
 		response.setHeader(HIT_HEADER, how);
 		String match = request.getHeader(HttpHeaders.IF_NONE_MATCH);

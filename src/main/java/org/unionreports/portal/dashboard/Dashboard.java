@@ -29,7 +29,7 @@ import org.unionreports.portal.region.RegionTree;
 import org.unionreports.portal.shared.NotFoundException;
 import org.unionreports.portal.shared.Period;
 import org.unionreports.portal.cache.DataCache;
-import org.unionreports.portal.cache.DataChanges;
+import org.unionreports.portal.cache.DataCaches;
 
 /**
  * What a region's dashboard shows for a period: the headline families (members, competitions, aid) as
@@ -62,14 +62,14 @@ public class Dashboard {
 	private final DataCache<String, Set<String>> keys;
 
 	Dashboard(RegionTree regions, RegionFigures figures, MetricCatalogue catalogue, JdbcClient jdbc, Access access,
-			DataChanges changes) {
+			DataCaches caches) {
 		this.regions = regions;
 		this.catalogue = catalogue;
 		this.figures = figures;
 		this.jdbc = jdbc;
 		this.access = access;
-		this.views = new DataCache<>(changes, 2_000);
-		this.keys = new DataCache<>(changes, 1);
+		this.views = caches.create("dashboard.views", 2_000);
+		this.keys = caches.create("metric.keys", 1);
 	}
 
 	/** The catalogue's keys, kept like everything else until the data (here the metric table) changes. */

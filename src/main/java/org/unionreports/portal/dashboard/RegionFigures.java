@@ -32,7 +32,7 @@ import org.unionreports.portal.region.Region;
 import org.unionreports.portal.shared.Period;
 import org.unionreports.portal.shared.Qualifier;
 import org.unionreports.portal.cache.DataCache;
-import org.unionreports.portal.cache.DataChanges;
+import org.unionreports.portal.cache.DataCaches;
 
 /**
  * A region's catalogue figures for one or more periods, rolled up live from the figures stored, by the
@@ -67,12 +67,12 @@ public class RegionFigures {
 
 	private final DataCache<FiguresKey, Map<Period, List<Line>>> figuresCache;
 
-	RegionFigures(JdbcClient jdbc, MetricCatalogue catalogue, Access access, DataChanges changes) {
+	RegionFigures(JdbcClient jdbc, MetricCatalogue catalogue, Access access, DataCaches caches) {
 		this.jdbc = jdbc;
 		this.catalogue = catalogue;
 		this.access = access;
-		this.periodsCache = new DataCache<>(changes, 5_000);
-		this.figuresCache = new DataCache<>(changes, 2_000);
+		this.periodsCache = caches.create("rollup.periods", 5_000);
+		this.figuresCache = caches.create("rollup.figures", 2_000);
 	}
 
 	private record PeriodsKey(long regionId, List<String> drafts) {

@@ -10,6 +10,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -94,16 +98,22 @@ public class FigureExtractor {
 
 	private final PlaceNames places;
 
-	/** An extractor without remembered label mappings (tests that run without a database). */
+	/** How long each text takes: {@code portal.extraction}, whichever page or API asked. */
+	private final Timer extractions;
+
+	/** An extractor without remembered label mappings (tests that run without a database), its times kept apart. */
 	FigureExtractor(MetricCatalogue catalogue) {
-		this(catalogue, LabelMappings.NONE, PlaceNames.NONE);
+		this(catalogue, LabelMappings.NONE, PlaceNames.NONE, new SimpleMeterRegistry());
 	}
 
 	@Autowired
-	FigureExtractor(MetricCatalogue catalogue, LabelMappings mappings, PlaceNames places) {
+	FigureExtractor(MetricCatalogue catalogue, LabelMappings mappings, PlaceNames places, MeterRegistry meters) {
 		this.catalogue = catalogue;
 		this.mappings = mappings;
 		this.places = places;
+		this.extractions = Timer.builder("portal.extraction")
+			.description("Report texts read for their sections and figures")
+			.register(meters);
 	}
 
 	/** Why: a message key of the bundles and its arguments, for a person to read in either language. */
@@ -138,6 +148,10 @@ public class FigureExtractor {
 	}
 
 	public Extraction extract(String original, String leadHeading) {
+		return this.extractions.record(() -> readText(original, leadHeading));
+	}
+
+	private Extraction readText(String original, String leadHeading) {
 		CleanText clean = CleanText.of(original);
 		String text = clean.text();
 		List<ReportText.Part> sections = ReportText.outline(original, null, leadHeading);

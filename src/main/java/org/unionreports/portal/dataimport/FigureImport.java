@@ -7,6 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -41,14 +46,17 @@ public class FigureImport {
 
 	private final ReportRevisions revisions;
 
+	private final MeterRegistry meters;
+
 	FigureImport(FigureFileReader reader, ReportEntry entry, FigureRules rules, MessageSource messages,
-			Rehearsal rehearsal, ReportRevisions revisions) {
+			Rehearsal rehearsal, ReportRevisions revisions, MeterRegistry meters) {
 		this.reader = reader;
 		this.entry = entry;
 		this.rules = rules;
 		this.messages = messages;
 		this.rehearsal = rehearsal;
 		this.revisions = revisions;
+		this.meters = meters;
 	}
 
 	/** A file as uploaded: its name, its bytes, and the encoding chosen for it ({@code auto} to detect). */
@@ -90,34 +98,38 @@ public class FigureImport {
 	/** Reads and checks the file, and says what storing it would do, writing nothing. */
 	@PreAuthorize("@reportAccess.canEdit(#reportId)")
 	public Result check(Long reportId, Upload upload) {
-		long start = System.nanoTime();
-		Result result = read(upload);
-		if (!result.sheet().isValid()) {
-			return result;
-		}
-		long read = System.nanoTime();
-		// A published report's figures change only as a revision a leader approves: rehearse that.
-		StoreResult wouldStore = this.revisions.needsApproval(reportId)
-				? this.revisions.preview(reportId, result.sheet().figures(), List.of()).stored()
-				: this.rehearsal.rolledBack(() -> this.entry.storeFigures(reportId, result.sheet().figures()));
-		log.info("Checked {} figures for report {}: read in {} ms, rehearsed in {} ms", result.accepted(), reportId,
-				(read - start) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
-		return new Result(result.sheet(), result.encoding(), false, wouldStore);
+		return timed("check", upload, () -> {
+			long start = System.nanoTime();
+			Result result = read(upload);
+			if (!result.sheet().isValid()) {
+				return result;
+			}
+			long read = System.nanoTime();
+			// A published report's figures change only as a revision a leader approves: rehearse that.
+			StoreResult wouldStore = this.revisions.needsApproval(reportId)
+					? this.revisions.preview(reportId, result.sheet().figures(), List.of()).stored()
+					: this.rehearsal.rolledBack(() -> this.entry.storeFigures(reportId, result.sheet().figures()));
+			log.info("Checked {} figures for report {}: read in {} ms, rehearsed in {} ms", result.accepted(), reportId,
+					(read - start) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
+			return new Result(result.sheet(), result.encoding(), false, wouldStore);
+		}, result -> result.sheet().isValid());
 	}
 
 	/** Reads and checks the file, and stores its figures if not one row has a problem. */
 	@PreAuthorize("@reportAccess.canEdit(#reportId)")
 	public Result apply(Long reportId, Upload upload) {
-		long start = System.nanoTime();
-		Result result = read(upload);
-		if (!result.sheet().isValid()) {
-			return result;
-		}
-		long read = System.nanoTime();
-		StoreResult stored = this.entry.storeFigures(reportId, result.sheet().figures());
-		log.info("Imported {} figures into report {}: read in {} ms, stored in {} ms", result.accepted(), reportId,
-				(read - start) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
-		return new Result(result.sheet(), result.encoding(), true, stored);
+		return timed("apply", upload, () -> {
+			long start = System.nanoTime();
+			Result result = read(upload);
+			if (!result.sheet().isValid()) {
+				return result;
+			}
+			long read = System.nanoTime();
+			StoreResult stored = this.entry.storeFigures(reportId, result.sheet().figures());
+			log.info("Imported {} figures into report {}: read in {} ms, stored in {} ms", result.accepted(), reportId,
+					(read - start) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
+			return new Result(result.sheet(), result.encoding(), true, stored);
+		}, result -> result.sheet().isValid());
 	}
 
 	/**
@@ -127,16 +139,43 @@ public class FigureImport {
 	 */
 	@PreAuthorize("@reportAccess.canEdit(#reportId)")
 	public Proposal propose(Long reportId, Upload upload, String reason) {
-		Result result = read(upload);
-		if (!result.sheet().isValid()) {
-			return new Proposal(result, null);
-		}
-		ReportRevisions.Proposed proposed = this.revisions.propose(reportId, reason, result.sheet().figures(), List.of());
-		return new Proposal(new Result(result.sheet(), result.encoding(), false, proposed.stored()), proposed.revision());
+		return timed("propose", upload, () -> {
+			Result result = read(upload);
+			if (!result.sheet().isValid()) {
+				return new Proposal(result, null);
+			}
+			ReportRevisions.Proposed proposed = this.revisions.propose(reportId, reason, result.sheet().figures(),
+					List.of());
+			return new Proposal(new Result(result.sheet(), result.encoding(), false, proposed.stored()),
+					proposed.revision());
+		}, proposal -> proposal.result().sheet().isValid());
 	}
 
 	/** A file proposed as a revision: as read, and the revision that waits (null when a row has a problem). */
 	public record Proposal(Result result, ReportRevisions.Revision revision) {
+	}
+
+	/**
+	 * Times one import as {@code portal.import{mode=check|apply|propose, format=csv|xlsx,
+	 * outcome=accepted|refused|error}}: refused is a file with a problem in a row, error a failure on the way
+	 * (a conflict, the database away).
+	 */
+	private <T> T timed(String mode, Upload upload, Supplier<T> work, Predicate<T> accepted) {
+		Timer.Sample sample = Timer.start(this.meters);
+		String outcome = "error";
+		try {
+			T result = work.get();
+			outcome = accepted.test(result) ? "accepted" : "refused";
+			return result;
+		}
+		finally {
+			sample.stop(Timer.builder("portal.import")
+				.description("Figure files read, checked and stored (or rehearsed)")
+				.tag("mode", mode)
+				.tag("format", upload.isXlsx() ? "xlsx" : "csv")
+				.tag("outcome", outcome)
+				.register(this.meters));
+		}
 	}
 
 	private Result read(Upload upload) {

@@ -15,8 +15,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import com.openhtmltopdf.extend.FSSupplier;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.apache.fontbox.cmap.CMap;
@@ -83,8 +88,25 @@ public class PdfExport {
 
 	private final ITemplateEngine templates;
 
-	public PdfExport(ITemplateEngine templates) {
+	private final Timer waits;
+
+	private final Timer layouts;
+
+	/**
+	 * The queue before the layout is watched: {@code portal.pdf.layouts.active} (at most one a core) and
+	 * {@code .waiting}, and how long a PDF waited for its turn ({@code portal.pdf.wait}) and took to lay out
+	 * ({@code portal.pdf.layout}).
+	 */
+	public PdfExport(ITemplateEngine templates, MeterRegistry meters) {
 		this.templates = templates;
+		Gauge.builder("portal.pdf.layouts.active", LAYOUTS, layouts -> LAYOUT_SLOTS - layouts.availablePermits())
+			.description("PDFs being laid out now (at most one a core)")
+			.register(meters);
+		Gauge.builder("portal.pdf.layouts.waiting", LAYOUTS, Semaphore::getQueueLength)
+			.description("PDFs waiting for a core to be laid out on")
+			.register(meters);
+		this.waits = Timer.builder("portal.pdf.wait").description("How long a PDF waited for its turn").register(meters);
+		this.layouts = Timer.builder("portal.pdf.layout").description("How long a PDF took to lay out").register(meters);
 	}
 
 	/** The document as a PDF in the locale's language: Chinese unless the locale is English. */
@@ -109,6 +131,7 @@ public class PdfExport {
 		variables.put("charts", charts(document.charts(), locale, english));
 		String html = this.templates.process(TEMPLATE, new Context(locale, variables));
 		// A PDF takes a core for up to a second: at most as many at once as there are cores, the rest wait.
+		long waitStart = System.nanoTime();
 		try {
 			LAYOUTS.acquire();
 		}
@@ -116,16 +139,19 @@ public class PdfExport {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("interrupted while waiting to lay out a PDF", ex);
 		}
+		this.waits.record(System.nanoTime() - waitStart, TimeUnit.NANOSECONDS);
 		try {
-			return Ideographs.restore(render(new W3CDom().fromJsoup(Jsoup.parse(html)), document.permalink()));
+			return this.layouts.record(
+					() -> Ideographs.restore(render(new W3CDom().fromJsoup(Jsoup.parse(html)), document.permalink())));
 		}
 		finally {
 			LAYOUTS.release();
 		}
 	}
 
-	private static final java.util.concurrent.Semaphore LAYOUTS = new java.util.concurrent.Semaphore(
-			Runtime.getRuntime().availableProcessors(), true);
+	private static final int LAYOUT_SLOTS = Runtime.getRuntime().availableProcessors();
+
+	private static final Semaphore LAYOUTS = new Semaphore(LAYOUT_SLOTS, true);
 
 	private static byte[] render(Document html, String baseUri) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -122,6 +122,16 @@ public class Access {
 		return scope().map(scope -> scope.is(Role.ADMIN)).orElse(false);
 	}
 
+	/** The metrics at {@code /actuator/prometheus}: administrators and the scraper's account. */
+	public boolean readsMetrics() {
+		return scope().map(scope -> scope.is(Role.ADMIN) || scope.is(Role.METRICS)).orElse(false);
+	}
+
+	/** The scraper's account, which may read the metrics and nothing else (not even what visitors read). */
+	public boolean isMetricsAccount() {
+		return scope().map(scope -> !scope.system() && scope.role() == Role.METRICS).orElse(false);
+	}
+
 	/**
 	 * Runs work of the portal itself (loading initial data) with the rights of the system, which may do
 	 * everything everywhere; it is never a user who signs in.

@@ -13,7 +13,10 @@ import org.springframework.stereotype.Component;
 
 import org.unionreports.portal.database.DatabaseOutage;
 
-/** Back to the login form with the reason: wrong credentials, a disabled account, or a wait after failures. */
+/**
+ * Back to the login form with the reason: wrong credentials, a disabled account, the scraper's account (which
+ * signs in to no page), or a wait after failures.
+ */
 @Component
 class LoginFailureHandler extends SimpleUrlAuthenticationFailureHandler {
 
@@ -30,7 +33,8 @@ class LoginFailureHandler extends SimpleUrlAuthenticationFailureHandler {
 			throw exception; // not a wrong password: answered 503 by the DatabaseOutageFilter
 		}
 		String reason = exception instanceof LoginLockedException ? "locked"
-				: exception instanceof DisabledException ? "disabled" : "bad";
+				: exception instanceof DisabledException ? "disabled"
+				: exception instanceof MetricsAccountException ? "metrics" : "bad";
 		String username = request.getParameter("username");
 		request.getSession().setAttribute(LoginPage.LAST_USERNAME, username);
 		if (exception instanceof LoginLockedException locked) {

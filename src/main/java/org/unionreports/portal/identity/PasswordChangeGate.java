@@ -26,9 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A password the user did not choose (the generated first administrator's, one an administrator reset) must
  * be changed before anything else: while it stands, every page sends the signed-in user to
- * {@value #CHANGE_PAGE}, and the API answers 403 with a problem detail saying so. The change page, signing
- * out and the static files stay open. The flag is read from the database at each request, so that changing
- * the password lets the user on at once, in every session.
+ * {@value #CHANGE_PAGE}, and the API and the actuator answer 403 with a problem detail saying so. The change
+ * page, signing out, the static files and the health probes stay open. The flag is read from the database
+ * at each request, so that changing the password lets the user on at once, in every session. The scraper's
+ * account, which cannot reach the change page, is never given such a password
+ * ({@link UserAdministration#resetPassword}).
  */
 @Component
 public class PasswordChangeGate {
@@ -39,7 +41,7 @@ public class PasswordChangeGate {
 	private static final List<String> OPEN = List.of(CHANGE_PAGE, "/logout", "/login", "/error", "/favicon.ico",
 			"/actuator/health");
 
-	private static final List<String> OPEN_BELOW = List.of("/css/", "/js/", "/webjars/");
+	private static final List<String> OPEN_BELOW = List.of("/css/", "/js/", "/webjars/", "/actuator/health/");
 
 	private final UserRepository users;
 
@@ -83,7 +85,7 @@ public class PasswordChangeGate {
 
 	private void hold(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		String path = pathOf(request);
-		if (path.startsWith("/api/")) {
+		if (path.startsWith("/api/") || path.startsWith("/actuator")) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
 					this.messages.getMessage("password.mustChange.api", null, localeOf(request)));
 			response.setStatus(HttpStatus.FORBIDDEN.value());

@@ -114,12 +114,19 @@ public class PortalUser {
 		this.passwordMustChange = false;
 	}
 
+	/**
+	 * The password must be changed at the next sign-in; not the scraper's account's, which signs in to no
+	 * page and so could never change it: its password is the one its administrator gives the scraper.
+	 */
 	void requirePasswordChange() {
-		this.passwordMustChange = true;
+		this.passwordMustChange = this.role != Role.METRICS;
 	}
 
 	void changeRole(Role role) {
 		this.role = role;
+		if (role == Role.METRICS) {
+			this.passwordMustChange = false;
+		}
 	}
 
 	void replaceRegions(Set<Region> regions) {

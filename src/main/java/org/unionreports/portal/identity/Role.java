@@ -8,7 +8,12 @@ public enum Role {
 	/** Sees what staff see in scope; approves, returns and publishes reports. */
 	LEADER,
 	/** Creates and edits the reports of the regions held and every region below. */
-	STAFF;
+	STAFF,
+	/**
+	 * The operator's metrics scraper: reads {@code /actuator/prometheus} with HTTP Basic and nothing else. It
+	 * signs in to no page, calls no API and holds no region.
+	 */
+	METRICS;
 
 	public String authority() {
 		return "ROLE_" + name();

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -17,6 +18,8 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -30,11 +33,13 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
+import org.unionreports.portal.audit.SecurityEventType;
 import org.unionreports.portal.audit.SecurityLog;
 
 /**
- * Who may reach which address. Form login for the pages, HTTP Basic for {@code /api/**} only; the real
- * checks of role and region stand on the services ({@code @PreAuthorize}), these rules are the outer wall.
+ * Who may reach which address. Form login for the pages, HTTP Basic for {@code /api/**} and
+ * {@code /actuator/**} only; the real checks of role and region stand on the services
+ * ({@code @PreAuthorize}), these rules are the outer wall.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -152,11 +157,11 @@ class SecurityConfiguration {
 			.addFilterAfter(passwordChange.filter(), AuthorizationFilter.class)
 			.authenticationManager(authenticationManager)
 			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/api/**")
-				.permitAll()
+				.access(notTheMetricsAccount(access))
 				.requestMatchers("/api/admin/**")
 				.access(administrators(access))
 				.anyRequest()
-				.authenticated())
+				.access(people(access)))
 			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
 			.cors(cors -> cors.configurationSource(publicReads()))
 			.exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint))
@@ -167,21 +172,54 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * The actuator: the probes and the bare health status for anyone (load balancers, {@code docker compose},
+	 * CONTRACT.md), the metrics for administrators and the scraper's account, info and the metrics' own
+	 * listing for administrators; HTTP Basic or an administrator's session. Nothing here writes.
+	 */
+	@Bean
+	@Order(1)
+	SecurityFilterChain actuator(HttpSecurity http, ApiAuthenticationEntryPoint entryPoint,
+			AuthenticationManager authenticationManager, Access access, PasswordChangeGate passwordChange)
+			throws Exception {
+		http.securityMatcher("/actuator", "/actuator/**")
+			.addFilterAfter(passwordChange.filter(), AuthorizationFilter.class)
+			.authenticationManager(authenticationManager)
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/liveness",
+						"/actuator/health/readiness")
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/actuator/prometheus")
+				.access(metricsReaders(access))
+				.requestMatchers(HttpMethod.GET, "/actuator", "/actuator/**")
+				.access(administrators(access))
+				.anyRequest()
+				.denyAll())
+			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+			.exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+			// Every request that is not a GET is refused above: there is no write for a token to protect.
+			.csrf(csrf -> csrf.disable())
+			.headers(headers -> headers.addHeaderWriter(PERMISSIONS_POLICY)
+				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+		return http.build();
+	}
+
 	@Bean
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, LoginFailureHandler failureHandler,
-			AuthenticationManager authenticationManager, Access access, PasswordChangeGate passwordChange)
-			throws Exception {
-		http.authenticationManager(authenticationManager)
+			AuthenticationManager authenticationManager, Access access, PasswordChangeGate passwordChange,
+			SecurityLog securityLog) throws Exception {
+		http.authenticationManager(pageSignIn(authenticationManager, securityLog))
 			.addFilterAfter(passwordChange.filter(), AuthorizationFilter.class)
 			.authorizeHttpRequests(requests -> requests
 			.requestMatchers(HttpMethod.GET, "/", "/regions/**", "/reports/**", "/login", "/error", "/css/**",
-					"/js/**", "/webjars/**", "/favicon.ico", "/actuator/health")
+					"/js/**", "/webjars/**", "/favicon.ico")
 			.permitAll()
 			.requestMatchers("/admin/**")
 			.access(administrators(access))
 			.anyRequest()
-			.authenticated())
+			.access(people(access)))
 			.csrf(csrf -> csrf.csrfTokenRepository(CSRF_TOKENS))
 			.formLogin(form -> form.loginPage("/login").failureHandler(failureHandler).permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/?loggedOut").permitAll())
@@ -198,6 +236,46 @@ class SecurityConfiguration {
 	 */
 	private static AuthorizationManager<RequestAuthorizationContext> administrators(Access access) {
 		return (authentication, context) -> new AuthorizationDecision(access.isAdmin());
+	}
+
+	/** Administrators and the scraper's account, as the database has them now. */
+	private static AuthorizationManager<RequestAuthorizationContext> metricsReaders(Access access) {
+		return (authentication, context) -> new AuthorizationDecision(access.readsMetrics());
+	}
+
+	/**
+	 * Signed-in people: any user but the scraper's account, which reads the metrics and nothing else. Its
+	 * role is read from the database, as the administrators' is.
+	 */
+	private static AuthorizationManager<RequestAuthorizationContext> people(Access access) {
+		AuthorizationManager<RequestAuthorizationContext> signedIn = AuthenticatedAuthorizationManager.authenticated();
+		return (authentication, context) -> new AuthorizationDecision(
+				signedIn.authorize(authentication, context).isGranted() && !access.isMetricsAccount());
+	}
+
+	/**
+	 * What anyone may read (anonymous visitors too), but not the scraper's account: its credentials are for
+	 * the metrics only, and a request that brings them anywhere else is refused rather than served as a
+	 * visitor's.
+	 */
+	private static AuthorizationManager<RequestAuthorizationContext> notTheMetricsAccount(Access access) {
+		return (authentication, context) -> new AuthorizationDecision(!access.isMetricsAccount());
+	}
+
+	/**
+	 * The sign-in form refuses the scraper's account, after its password was checked (so that a wrong guess
+	 * learns nothing of the account): it signs in to no page, and so never holds a session.
+	 */
+	private static AuthenticationManager pageSignIn(AuthenticationManager passwords, SecurityLog securityLog) {
+		return authentication -> {
+			Authentication signedIn = passwords.authenticate(authentication);
+			if (AuthorityUtils.authorityListToSet(signedIn.getAuthorities()).contains(Role.METRICS.authority())) {
+				securityLog.record(SecurityEventType.LOGIN_FAILED, null, signedIn.getName(),
+						SecurityLog.currentRemoteAddress(), MetricsAccountException.class.getSimpleName());
+				throw new MetricsAccountException(signedIn.getName());
+			}
+			return signedIn;
+		};
 	}
 
 	/**

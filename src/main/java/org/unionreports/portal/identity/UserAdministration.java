@@ -63,7 +63,7 @@ public class UserAdministration {
 	@PreAuthorize("@access.isAdmin()")
 	public PortalUser create(NewUser request) {
 		String username = request.username() == null ? "" : request.username().strip();
-		if (!username.matches("[A-Za-z0-9][A-Za-z0-9._@-]{2,63}")) {
+		if (!isValidUsername(username)) {
 			throw new UserRequestException(Part.USERNAME, "user.username.invalid");
 		}
 		if (this.users.findByUsername(username).isPresent()) {
@@ -72,13 +72,18 @@ public class UserAdministration {
 		if (request.role() == null) {
 			throw new UserRequestException(Part.ROLE, "user.role.required");
 		}
-		Set<Region> regions = regions(request.regionCodes());
+		Set<Region> regions = regions(request.regionCodes(), request.role());
 		checkPassword(request.password(), username);
 		PortalUser user = this.users.save(new PortalUser(username, this.passwordEncoder.encode(request.password()),
 				request.role(), regions));
 		this.securityLog.record(SecurityEventType.USER_CREATED, username,
 				"role " + request.role() + ", regions " + codes(regions));
 		return user;
+	}
+
+	/** Letters, digits and {@code ._@-}, 3 to 64 of them, beginning with a letter or digit (as the schema checks). */
+	static boolean isValidUsername(String username) {
+		return username.matches("[A-Za-z0-9][A-Za-z0-9._@-]{2,63}");
 	}
 
 	/**
@@ -97,13 +102,24 @@ public class UserAdministration {
 		return user;
 	}
 
+	/**
+	 * The scraper's account from the settings at start-up (PORTAL_METRICS_USERNAME, PORTAL_METRICS_PASSWORD);
+	 * not an administrator's action, so not guarded.
+	 */
+	PortalUser createMetricsAccount(String username, String password) {
+		PortalUser user = this.users.save(new PortalUser(username, this.passwordEncoder.encode(password), Role.METRICS,
+				Set.of()));
+		this.securityLog.record(SecurityEventType.USER_CREATED, "system", username, null, "metrics account");
+		return user;
+	}
+
 	@PreAuthorize("@access.isAdmin()")
 	public void changeRoleAndRegions(Long userId, Role role, List<String> regionCodes) {
 		PortalUser user = load(userId);
-		Set<Region> regions = regions(regionCodes);
 		if (role == null) {
 			throw new UserRequestException(Part.ROLE, "user.role.required");
 		}
+		Set<Region> regions = regions(regionCodes, role);
 		if (user.getRole() != role) {
 			if (user.getRole() == Role.ADMIN) {
 				refuseToRemoveLastAdministrator(user);
@@ -216,7 +232,8 @@ public class UserAdministration {
 		});
 	}
 
-	private Set<Region> regions(List<String> codes) {
+	/** The regions of these codes; none for the scraper's account, whose role holds no region. */
+	private Set<Region> regions(List<String> codes, Role role) {
 		Set<Region> found = new LinkedHashSet<>();
 		for (String code : codes == null ? List.<String>of() : codes) {
 			if (code == null || code.isBlank()) {
@@ -224,6 +241,9 @@ public class UserAdministration {
 			}
 			found.add(this.regions.find(code.strip())
 				.orElseThrow(() -> new UserRequestException(Part.REGIONS, "user.region.unknown", code.strip())));
+		}
+		if (role == Role.METRICS && !found.isEmpty()) {
+			throw new UserRequestException(Part.REGIONS, "user.region.metrics");
 		}
 		return found;
 	}

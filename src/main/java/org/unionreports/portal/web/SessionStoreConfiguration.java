@@ -1,9 +1,12 @@
 package org.unionreports.portal.web;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import jakarta.servlet.http.HttpSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +21,7 @@ import org.springframework.core.convert.support.GenericConversionService;
 import org.springframework.core.serializer.support.DeserializingConverter;
 import org.springframework.core.serializer.support.SerializingConverter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.session.config.annotation.web.http.EnableSpringHttpSession;
@@ -100,6 +104,21 @@ class SessionStoreConfiguration {
 				session.setMaxInactiveInterval((int) this.signedIn.toSeconds());
 			}
 		}
+	}
+
+	/**
+	 * {@code portal.sessions.signed.in}: the signed-in sessions of every instance, as the table has them (one
+	 * indexed count at each scrape). The sessions a failed sign-in leaves, with no user, are not counted.
+	 */
+	@Bean
+	MeterBinder sessionMetrics(JdbcClient jdbc, Clock clock) {
+		return meters -> Gauge.builder("portal.sessions.signed.in", () -> jdbc
+			.sql("select count(*) from spring_session where principal_name is not null and expiry_time > :now")
+			.param("now", clock.millis())
+			.query(Long.class)
+			.single())
+			.description("Signed-in sessions kept in the database, over every instance")
+			.register(meters);
 	}
 
 	@Bean

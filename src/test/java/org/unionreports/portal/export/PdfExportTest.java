@@ -13,6 +13,7 @@ import java.util.Locale;
 
 import javax.imageio.ImageIO;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -54,7 +55,7 @@ class PdfExportTest {
 		SpringTemplateEngine engine = new SpringTemplateEngine();
 		engine.setTemplateResolver(resolver);
 		engine.setEnableSpringELCompiler(true);
-		export = new PdfExport(engine);
+		export = new PdfExport(engine, new SimpleMeterRegistry());
 		published = export.write(document(LocalDate.of(2023, 5, 1)), Locale.SIMPLIFIED_CHINESE);
 		Files.write(Path.of(System.getProperty("java.io.tmpdir"), "sample-export.pdf"), published);
 	}

@@ -42,8 +42,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * the login (pages) or get 401 (API); staff of another region get 403 and the database is unchanged;
  * staff calling a leader's action get 403; a browser write without its CSRF token gets 403; and one who had
  * the right, signed in, and whose rights were removed while the session was open (issue 17, finding 4) is
- * sent to the login or gets 401, the database unchanged. A new endpoint without an entry in {@link #RULES}
- * fails {@link #everyMappedEndpointHasATestedAccessRule()}.
+ * sent to the login or gets 401, the database unchanged; the scraper's account (METRICS) gets 403 from every
+ * API endpoint and page. A new endpoint without an entry in {@link #RULES} fails
+ * {@link #everyMappedEndpointHasATestedAccessRule()}. The actuator's endpoints are not Spring MVC handler
+ * mappings and are not listed here: {@code ActuatorTest} holds their rules.
  */
 @PortalTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -167,6 +169,7 @@ class EndpointAccessTest {
 		this.users.ensure("ea-shaanxi-leader", Role.LEADER, "610000");
 		this.users.ensure("ea-xinjiang-leader", Role.LEADER, "650000");
 		this.users.ensure("ea-target", Role.STAFF, "610100");
+		this.users.ensure("ea-metrics", Role.METRICS);
 		this.targetUserId = this.jdbc.sql("select id from app_user where username = 'ea-target'").query(Long.class).single();
 		this.reports.put("DRAFT", report(2001, "DRAFT"));
 		this.reports.put("SUBMITTED", report(2002, "SUBMITTED"));
@@ -378,6 +381,29 @@ class EndpointAccessTest {
 
 	static Stream<Arguments> scopedApiReads() {
 		return endpoints(Rule.SCOPED_API_READ);
+	}
+
+	static Stream<Arguments> apiEndpoints() {
+		return RULES.keySet().stream().filter(endpoint -> endpoint.contains(" /api/")).map(Arguments::of);
+	}
+
+	@ParameterizedTest(name = "{0} refuses the metrics account")
+	@MethodSource("apiEndpoints")
+	void theMetricsAccountIsRefusedEveryApiEndpoint(String endpoint) throws Exception {
+		String before = databaseState();
+		this.mvc.perform(request(endpoint).with(httpBasic("ea-metrics", TestUsers.PASSWORD)))
+			.andExpect(status().isForbidden());
+		assertThat(databaseState()).isEqualTo(before);
+	}
+
+	/** It cannot sign in to the pages (MetricsAccountTest); were it to hold a session, the pages refuse it. */
+	@ParameterizedTest(name = "{0} refuses the metrics account")
+	@MethodSource("pageEndpoints")
+	void theMetricsAccountIsRefusedEveryPage(String endpoint) throws Exception {
+		String before = databaseState();
+		this.mvc.perform(request(endpoint).with(csrf()).with(user("ea-metrics").roles("METRICS")))
+			.andExpect(status().isForbidden());
+		assertThat(databaseState()).isEqualTo(before);
 	}
 
 	@ParameterizedTest(name = "{0} answers anonymous callers with 401")

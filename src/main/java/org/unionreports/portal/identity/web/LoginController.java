@@ -24,6 +24,7 @@ class LoginController {
 			model.addAttribute("error", switch (error) {
 				case "locked" -> "login.error.locked";
 				case "disabled" -> "login.error.disabled";
+				case "metrics" -> "login.error.metrics";
 				default -> "login.error.bad";
 			});
 		}
