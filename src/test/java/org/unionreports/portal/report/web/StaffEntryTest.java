@@ -317,13 +317,9 @@ class StaffEntryTest {
 	@Test
 	void staffRenameReorderAddAndRemoveSectionsWithTheirHistory() throws Exception {
 		long report = createReport(2038);
-		MvcResult editor = this.mvc.perform(get("/staff/reports/{id}/sections", report).session(this.staff)).andReturn();
-		SectionsForm form = (SectionsForm) editor.getModelAndView().getModel().get("form");
-		List<SectionRow> rows = form.getSections();
-		MockHttpServletRequestBuilder save = post("/staff/reports/{id}/sections", report).session(this.staff).with(csrf())
-			.param("version", Long.toString(form.getVersion()))
-			.param("lastChangeSeen", Long.toString(form.getLastChangeSeen()))
-			.param("action", "save");
+		SectionEditor editor = openSectionEditor(report);
+		List<SectionRow> rows = editor.rows();
+		MockHttpServletRequestBuilder save = editor.save();
 		// Second section first (renamed, with text), then the first; the third and later are dropped; one added.
 		save.param("sections[0].id", rows.get(1).getId().toString()).param("sections[0].heading", "建功立业新篇章")
 			.param("sections[0].narrative", "开展劳动竞赛1万余场。");
@@ -346,13 +342,9 @@ class StaffEntryTest {
 	@Test
 	void aSectionWithoutAHeadingIsRefusedAtItsFieldAndNothingIsSaved() throws Exception {
 		long report = createReport(2043);
-		MvcResult editor = this.mvc.perform(get("/staff/reports/{id}/sections", report).session(this.staff)).andReturn();
-		SectionsForm form = (SectionsForm) editor.getModelAndView().getModel().get("form");
-		List<SectionRow> rows = form.getSections();
-		MockHttpServletRequestBuilder save = post("/staff/reports/{id}/sections", report).session(this.staff).with(csrf())
-			.param("version", Long.toString(form.getVersion()))
-			.param("lastChangeSeen", Long.toString(form.getLastChangeSeen()))
-			.param("action", "save");
+		SectionEditor editor = openSectionEditor(report);
+		List<SectionRow> rows = editor.rows();
+		MockHttpServletRequestBuilder save = editor.save();
 		for (int i = 0; i < rows.size(); i++) {
 			save.param("sections[" + i + "].id", rows.get(i).getId().toString())
 				.param("sections[" + i + "].heading", i == 1 ? " " : rows.get(i).getHeading())
@@ -385,6 +377,20 @@ class StaffEntryTest {
 		this.mvc.perform(get("/staff").session(this.leader))
 			.andExpect(content().string(containsString("西安市总工会2039年工作报告")))
 			.andExpect(content().string(containsString("待处理")));
+	}
+
+	/** The section editor as staff open it: its rows, and a save of the version they saw, to be filled in. */
+	private record SectionEditor(List<SectionRow> rows, MockHttpServletRequestBuilder save) {
+	}
+
+	private SectionEditor openSectionEditor(long report) throws Exception {
+		MvcResult editor = this.mvc.perform(get("/staff/reports/{id}/sections", report).session(this.staff)).andReturn();
+		SectionsForm form = (SectionsForm) editor.getModelAndView().getModel().get("form");
+		return new SectionEditor(form.getSections(), post("/staff/reports/{id}/sections", report).session(this.staff)
+			.with(csrf())
+			.param("version", Long.toString(form.getVersion()))
+			.param("lastChangeSeen", Long.toString(form.getLastChangeSeen()))
+			.param("action", "save"));
 	}
 
 }
