@@ -1,5 +1,9 @@
 package org.unionreports.portal;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -36,11 +40,11 @@ public class ContextBudget implements ContextCustomizerFactory {
 				BUDGET == Integer.MAX_VALUE ? "none" : BUDGET);
 		System.out.print("[contexts] " + line);
 		try {
-			java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
-			java.nio.file.Files.writeString(java.nio.file.Path.of("target", "test-contexts.txt"), line,
-					java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+			Files.createDirectories(Path.of("target"));
+			Files.writeString(Path.of("target", "test-contexts.txt"), line, StandardOpenOption.CREATE,
+					StandardOpenOption.APPEND);
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			System.err.println("[contexts] could not write target/test-contexts.txt: " + ex.getMessage());
 		}
 	}
